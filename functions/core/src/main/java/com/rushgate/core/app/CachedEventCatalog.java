@@ -1,0 +1,56 @@
+package com.rushgate.core.app;
+
+import com.rushgate.core.app.port.EventCatalog;
+import com.rushgate.core.domain.Event;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * Keeps event definitions for a short time in the container, so a burst of requests for one event
+ * costs one read per container and TTL, not one per request. Unknown events are cached too: a
+ * flood of requests for a made-up event does not reach the table either.
+ *
+ * <p>Stale data is harmless here: opens/closes change rarely and stock is decided by the
+ * transaction, not by {@link Event#remaining()}.
+ */
+public final class CachedEventCatalog implements EventCatalog {
+
+    private final EventCatalog source;
+    private final Clock clock;
+    private final Duration ttl;
+    private final ConcurrentMap<String, Entry> entries = new ConcurrentHashMap<>();
+
+    public CachedEventCatalog(EventCatalog source, Clock clock, Duration ttl) {
+        this.source = Objects.requireNonNull(source, "source");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.ttl = Objects.requireNonNull(ttl, "ttl");
+        if (ttl.isNegative()) {
+            throw new IllegalArgumentException("ttl cannot be negative");
+        }
+    }
+
+    @Override
+    public Optional<Event> find(String eventId) {
+        Instant now = clock.instant();
+        Entry cached = entries.get(eventId);
+        if (cached != null && now.isBefore(cached.expiresAt())) {
+            return cached.event();
+        }
+        Optional<Event> fresh = source.find(eventId);
+        entries.put(eventId, new Entry(fresh, now.plus(ttl)));
+        return fresh;
+    }
+
+    /** Forgets everything, for example after a SnapStart restore. */
+    public void clear() {
+        entries.clear();
+    }
+
+    private record Entry(Optional<Event> event, Instant expiresAt) {
+    }
+}

@@ -1,0 +1,33 @@
+package com.rushgate.core.app;
+
+/**
+ * Every error a caller can see, with the HTTP status it maps to. The mapping lives here so that a
+ * client error can never turn into a 500 by accident.
+ */
+public enum ErrorCode {
+    UNAUTHORIZED(401),
+    INVALID_EVENT_ID(400),
+    INVALID_REQUEST_ID(400),
+    INVALID_BODY(400),
+    BODY_TOO_LARGE(413),
+    UNSUPPORTED_MEDIA_TYPE(415),
+    EVENT_NOT_FOUND(404),
+    REQUEST_NOT_FOUND(404),
+    ROUTE_NOT_FOUND(404),
+    EVENT_NOT_OPEN(409),
+    EVENT_CLOSED(409),
+    IN_PROGRESS(409),
+    TOO_MANY_REQUESTS(429),
+    SERVICE_UNAVAILABLE(503),
+    INTERNAL_ERROR(500);
+
+    private final int httpStatus;
+
+    ErrorCode(int httpStatus) {
+        this.httpStatus = httpStatus;
+    }
+
+    public int httpStatus() {
+        return httpStatus;
+    }
+}

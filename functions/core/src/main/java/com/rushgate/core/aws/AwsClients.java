@@ -1,0 +1,66 @@
+package com.rushgate.core.aws;
+
+import com.rushgate.core.config.Env;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * Builds the SDK clients a function uses, once per container: a lightweight HTTP client, the
+ * region from {@code AWS_REGION}, and an endpoint override only when {@code AWS_ENDPOINT_URL_DYNAMODB}
+ * or {@code AWS_ENDPOINT_URL_SQS} is set (the names the AWS CLI and SDKs use; the local stack sets them).
+ */
+public final class AwsClients {
+
+    /** One attempt may not take longer than this; the SDK retries throttling and 5xx within the call timeout. */
+    private static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(2);
+    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(6);
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(1);
+    private static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(3);
+
+    private final Region region;
+    private final Optional<URI> dynamoDbEndpoint;
+    private final Optional<URI> sqsEndpoint;
+    private final SdkHttpClient httpClient;
+
+    public AwsClients(Env env) {
+        this.region = Region.of(env.require("AWS_REGION"));
+        this.dynamoDbEndpoint = env.optionalUri("AWS_ENDPOINT_URL_DYNAMODB");
+        this.sqsEndpoint = env.optionalUri("AWS_ENDPOINT_URL_SQS");
+        this.httpClient = UrlConnectionHttpClient.builder()
+                .connectionTimeout(CONNECT_TIMEOUT)
+                .socketTimeout(SOCKET_TIMEOUT)
+                .build();
+    }
+
+    public DynamoDbClient dynamoDb() {
+        var builder = DynamoDbClient.builder()
+                .region(region)
+                .httpClient(httpClient)
+                .overrideConfiguration(overrides());
+        dynamoDbEndpoint.ifPresent(builder::endpointOverride);
+        return builder.build();
+    }
+
+    public SqsClient sqs() {
+        var builder = SqsClient.builder()
+                .region(region)
+                .httpClient(httpClient)
+                .overrideConfiguration(overrides());
+        sqsEndpoint.ifPresent(builder::endpointOverride);
+        return builder.build();
+    }
+
+    private static ClientOverrideConfiguration overrides() {
+        return ClientOverrideConfiguration.builder()
+                .apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
+                .apiCallTimeout(CALL_TIMEOUT)
+                .build();
+    }
+}

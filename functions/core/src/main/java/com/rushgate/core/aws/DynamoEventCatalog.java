@@ -1,0 +1,78 @@
+package com.rushgate.core.aws;
+
+import com.rushgate.core.app.port.EventCatalog;
+import com.rushgate.core.domain.Event;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+
+/**
+ * {@link EventCatalog} on the EventTable, plus the operator's writes ({@link #create}, {@link #list})
+ * that the command line uses. Functions only read.
+ */
+public final class DynamoEventCatalog implements EventCatalog {
+
+    private final DynamoDbClient dynamoDb;
+    private final String tableName;
+
+    public DynamoEventCatalog(DynamoDbClient dynamoDb, String tableName) {
+        this.dynamoDb = Objects.requireNonNull(dynamoDb, "dynamoDb");
+        this.tableName = Objects.requireNonNull(tableName, "tableName");
+    }
+
+    @Override
+    public Optional<Event> find(String eventId) {
+        try {
+            GetItemResponse response = dynamoDb.getItem(get -> get
+                    .tableName(tableName)
+                    .key(Map.of(EventItem.EVENT_ID, AttributeValue.fromS(eventId))));
+            return response.hasItem() && !response.item().isEmpty()
+                    ? Optional.of(EventItem.fromItem(response.item()))
+                    : Optional.empty();
+        } catch (SdkException e) {
+            throw SdkFailures.translate("GetItem on " + tableName, e);
+        }
+    }
+
+    /**
+     * Creates an event with all its stock.
+     *
+     * @return false when an event with that id exists already (it is left unchanged)
+     */
+    public boolean create(Event event) {
+        try {
+            dynamoDb.putItem(put -> put
+                    .tableName(tableName)
+                    .item(EventItem.toItem(event))
+                    .conditionExpression("attribute_not_exists(#id)")
+                    .expressionAttributeNames(Map.of("#id", EventItem.EVENT_ID)));
+            return true;
+        } catch (ConditionalCheckFailedException exists) {
+            return false;
+        } catch (SdkException e) {
+            throw SdkFailures.translate("PutItem on " + tableName, e);
+        }
+    }
+
+    /** Every event, sorted by id. A scan: for operators and the local stack, never on a request path. */
+    public List<Event> list() {
+        List<Event> events = new ArrayList<>();
+        try {
+            dynamoDb.scanPaginator(scan -> scan.tableName(tableName).consistentRead(true))
+                    .items()
+                    .forEach(item -> events.add(EventItem.fromItem(item)));
+        } catch (SdkException e) {
+            throw SdkFailures.translate("Scan on " + tableName, e);
+        }
+        events.sort(Comparator.comparing(Event::eventId));
+        return events;
+    }
+}

@@ -1,0 +1,156 @@
+package com.rushgate.core.aws;
+
+import static com.rushgate.core.aws.RequestItem.n;
+import static com.rushgate.core.aws.RequestItem.s;
+
+import com.rushgate.core.app.port.RequestStore;
+import com.rushgate.core.domain.FailureReason;
+import com.rushgate.core.domain.ParticipationRequest;
+import com.rushgate.core.domain.RejectReason;
+import com.rushgate.core.domain.RequestId;
+import com.rushgate.core.domain.Transition;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
+
+/** {@link RequestStore} on the RequestTable. One conditional write per call; no scans. */
+public final class DynamoRequestStore implements RequestStore {
+
+    private final DynamoDbClient dynamoDb;
+    private final String tableName;
+
+    public DynamoRequestStore(DynamoDbClient dynamoDb, String tableName) {
+        this.dynamoDb = Objects.requireNonNull(dynamoDb, "dynamoDb");
+        this.tableName = Objects.requireNonNull(tableName, "tableName");
+    }
+
+    @Override
+    public Optional<ParticipationRequest> insertIfAbsent(ParticipationRequest request) {
+        PutItemRequest put = PutItemRequest.builder()
+                .tableName(tableName)
+                .item(RequestItem.toItem(request, request.acceptedAt()))
+                .conditionExpression("attribute_not_exists(#id)")
+                .expressionAttributeNames(Map.of("#id", RequestItem.REQUEST_ID))
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                .build();
+        try {
+            dynamoDb.putItem(put);
+            return Optional.empty();
+        } catch (ConditionalCheckFailedException exists) {
+            return Optional.of(RequestItem.fromItem(exists.item()));
+        } catch (SdkException e) {
+            throw SdkFailures.translate("PutItem on " + tableName, e);
+        }
+    }
+
+    @Override
+    public Optional<ParticipationRequest> find(RequestId requestId) {
+        try {
+            GetItemResponse response = dynamoDb.getItem(get -> get
+                    .tableName(tableName)
+                    .key(RequestItem.key(requestId))
+                    .consistentRead(true));
+            return response.hasItem() && !response.item().isEmpty()
+                    ? Optional.of(RequestItem.fromItem(response.item()))
+                    : Optional.empty();
+        } catch (SdkException e) {
+            throw SdkFailures.translate("GetItem on " + tableName, e);
+        }
+    }
+
+    @Override
+    public boolean markQueued(RequestId requestId, Instant now) {
+        return apply(TransitionWrite.of(Transition.ENQUEUE, requestId, now)).isPresent();
+    }
+
+    @Override
+    public ClaimResult claim(RequestId requestId, Instant now, Instant leaseUntil) {
+        TransitionWrite write = TransitionWrite.of(Transition.CLAIM, requestId, now)
+                .increment(RequestItem.ATTEMPTS)
+                .set(RequestItem.STARTED_AT, s(Timestamps.format(now)))
+                .set(RequestItem.LEASE_EXPIRES_AT, n(leaseUntil.toEpochMilli()));
+        try {
+            UpdateItemResponse response = dynamoDb.updateItem(write.toUpdate(tableName)
+                    .returnValues(ReturnValue.ALL_NEW)
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                    .build());
+            return new ClaimResult.Claimed(RequestItem.fromItem(response.attributes()));
+        } catch (ConditionalCheckFailedException refused) {
+            return refused.hasItem() && !refused.item().isEmpty()
+                    ? new ClaimResult.NotClaimable(RequestItem.fromItem(refused.item()))
+                    : new ClaimResult.Missing();
+        } catch (SdkException e) {
+            throw SdkFailures.translate("UpdateItem (claim) on " + tableName, e);
+        }
+    }
+
+    @Override
+    public boolean release(ParticipationRequest claimed, Instant now) {
+        return apply(TransitionWrite.of(Transition.RELEASE, claimed.requestId(), now)
+                .expectingAttempt(claimed.attempts())
+                .set(RequestItem.LEASE_EXPIRES_AT, n(now.toEpochMilli()))).isPresent();
+    }
+
+    @Override
+    public boolean succeed(ParticipationRequest claimed, Instant now) {
+        return apply(finalWrite(Transition.SUCCEED, claimed, now)).isPresent();
+    }
+
+    @Override
+    public boolean reject(ParticipationRequest claimed, RejectReason reason, Instant now) {
+        return apply(finalWrite(Transition.REJECT, claimed, now).set(RequestItem.REASON, s(reason.name()))).isPresent();
+    }
+
+    @Override
+    public boolean fail(ParticipationRequest claimed, FailureReason reason, Instant now) {
+        return apply(finalWrite(Transition.FAIL, claimed, now).set(RequestItem.REASON, s(reason.name()))).isPresent();
+    }
+
+    @Override
+    public boolean giveUp(RequestId requestId, FailureReason reason, Instant now) {
+        return apply(TransitionWrite.of(Transition.GIVE_UP, requestId, now)
+                .set(RequestItem.REASON, s(reason.name()))).isPresent();
+    }
+
+    /**
+     * A final transition by the holder of {@code claimed}: guarded on its attempt, with the
+     * latency figures analytics needs (EventBridge Pipes cannot compute them).
+     */
+    static TransitionWrite finalWrite(Transition transition, ParticipationRequest claimed, Instant now) {
+        TransitionWrite write = TransitionWrite.of(transition, claimed.requestId(), now)
+                .expectingAttempt(claimed.attempts())
+                .set(RequestItem.LATENCY_MS, n(Duration.between(claimed.acceptedAt(), now).toMillis()));
+        if (claimed.startedAt() != null) {
+            write.set(RequestItem.PROCESSING_MS, n(Duration.between(claimed.startedAt(), now).toMillis()));
+        }
+        if (transition == Transition.SUCCEED) {
+            write.remove(RequestItem.REASON);
+        }
+        return write;
+    }
+
+    /** Performs the write; empty when its condition did not hold. */
+    private Optional<Map<String, AttributeValue>> apply(TransitionWrite write) {
+        try {
+            UpdateItemResponse response = dynamoDb.updateItem(write.toUpdate(tableName)
+                    .returnValues(ReturnValue.NONE)
+                    .build());
+            return Optional.of(response.attributes());
+        } catch (ConditionalCheckFailedException refused) {
+            return Optional.empty();
+        } catch (SdkException e) {
+            throw SdkFailures.translate("UpdateItem (" + write.transition() + ") on " + tableName, e);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package com.rushgate.core.aws;
+
+import com.rushgate.core.app.RetryableException;
+import com.rushgate.core.app.WorkMessage;
+import com.rushgate.core.app.port.WorkQueue;
+import java.util.Map;
+import java.util.Objects;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+
+/** {@link WorkQueue} on the main SQS queue. */
+public final class SqsWorkQueue implements WorkQueue {
+
+    private final SqsClient sqs;
+    private final String queueUrl;
+
+    public SqsWorkQueue(SqsClient sqs, String queueUrl) {
+        this.sqs = Objects.requireNonNull(sqs, "sqs");
+        this.queueUrl = Objects.requireNonNull(queueUrl, "queueUrl");
+    }
+
+    @Override
+    public void send(WorkMessage message) {
+        try {
+            sqs.sendMessage(send -> send
+                    .queueUrl(queueUrl)
+                    .messageBody(WorkMessages.encode(message))
+                    .messageAttributes(Map.of(
+                            WorkMessages.ATTR_REQUEST_ID, text(message.requestId().value()),
+                            WorkMessages.ATTR_EVENT_ID, text(message.eventId()),
+                            WorkMessages.ATTR_ACCEPTED_AT, text(Timestamps.format(message.acceptedAt())))));
+        } catch (SdkException e) {
+            // Any failure may or may not have sent: treat every one as retryable. A duplicate
+            // message is harmless, a missing one is what the reconciler exists for.
+            throw new RetryableException("SendMessage to the work queue failed: " + e.getMessage(), e);
+        }
+    }
+
+    static MessageAttributeValue text(String value) {
+        return MessageAttributeValue.builder().dataType("String").stringValue(value).build();
+    }
+}

@@ -1,0 +1,65 @@
+package com.rushgate.core.lambda;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import com.rushgate.core.app.ClientException;
+import com.rushgate.core.app.ErrorCode;
+import com.rushgate.core.app.RetryableException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every HTTP answer the functions give, and the one place where failures become status codes:
+ * client errors keep their 4xx, retryable failures are 503 with Retry-After, anything else is a
+ * 500 whose body says nothing about the cause (the log does).
+ */
+public final class ApiResponses {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApiResponses.class);
+
+    private ApiResponses() {
+    }
+
+    public static APIGatewayProxyResponseEvent json(int status, Object body) {
+        return new APIGatewayProxyResponseEvent()
+                .withStatusCode(status)
+                .withHeaders(baseHeaders())
+                .withBody(Json.write(body));
+    }
+
+    public static APIGatewayProxyResponseEvent error(ErrorCode code, String message) {
+        Map<String, String> headers = baseHeaders();
+        if (code == ErrorCode.IN_PROGRESS || code == ErrorCode.SERVICE_UNAVAILABLE || code == ErrorCode.TOO_MANY_REQUESTS) {
+            headers.put("Retry-After", "1");
+        }
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("code", code.name());
+        error.put("message", message);
+        return new APIGatewayProxyResponseEvent()
+                .withStatusCode(code.httpStatus())
+                .withHeaders(headers)
+                .withBody(Json.write(Map.of("error", error)));
+    }
+
+    /** Maps any failure of a request to its answer; logs what an operator needs. */
+    public static APIGatewayProxyResponseEvent failure(Throwable failure) {
+        if (failure instanceof ClientException client) {
+            return error(client.code(), client.getMessage());
+        }
+        if (failure instanceof RetryableException) {
+            LOG.warn("dependency unavailable: {}", failure.getMessage());
+            return error(ErrorCode.SERVICE_UNAVAILABLE, "the service is busy; retry shortly");
+        }
+        LOG.error("unexpected failure", failure);
+        return error(ErrorCode.INTERNAL_ERROR, "internal error");
+    }
+
+    private static Map<String, String> baseHeaders() {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", "application/json");
+        headers.put("Cache-Control", "no-store");
+        headers.put("X-Content-Type-Options", "nosniff");
+        return headers;
+    }
+}

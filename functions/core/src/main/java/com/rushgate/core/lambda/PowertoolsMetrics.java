@@ -1,0 +1,109 @@
+package com.rushgate.core.lambda;
+
+import com.rushgate.core.app.port.BusinessMetrics;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.LongAdder;
+import software.amazon.lambda.powertools.metrics.Metrics;
+import software.amazon.lambda.powertools.metrics.MetricsFactory;
+import software.amazon.lambda.powertools.metrics.model.DimensionSet;
+import software.amazon.lambda.powertools.metrics.model.MetricUnit;
+
+/**
+ * {@link BusinessMetrics} as CloudWatch Embedded Metric Format, through Powertools. Counts are
+ * collected lock-free while an invocation runs (the worker decides records in parallel) and
+ * handed to Powertools from one thread in {@link #publish()}, once per invocation.
+ *
+ * <p>Namespace and service come from the function's {@code POWERTOOLS_METRICS_NAMESPACE} and
+ * {@code POWERTOOLS_SERVICE_NAME}, read through {@link com.rushgate.core.config.Env} so the local
+ * stack sees the same values as Lambda.
+ */
+public final class PowertoolsMetrics implements BusinessMetrics {
+
+    private final String namespace;
+    private final String service;
+    private final LongAdder accepted = new LongAdder();
+    private final LongAdder duplicates = new LongAdder();
+    private final LongAdder succeeded = new LongAdder();
+    private final LongAdder rejected = new LongAdder();
+    private final LongAdder failedFinal = new LongAdder();
+    private final LongAdder retried = new LongAdder();
+    private final LongAdder deadLettered = new LongAdder();
+    private final ConcurrentLinkedQueue<Long> latenciesMs = new ConcurrentLinkedQueue<>();
+
+    public PowertoolsMetrics(String namespace, String service) {
+        this.namespace = Objects.requireNonNull(namespace, "namespace");
+        this.service = Objects.requireNonNull(service, "service");
+    }
+
+    @Override
+    public void accepted() {
+        accepted.increment();
+    }
+
+    @Override
+    public void duplicate() {
+        duplicates.increment();
+    }
+
+    @Override
+    public void succeeded(Duration latency) {
+        succeeded.increment();
+        latenciesMs.add(latency.toMillis());
+    }
+
+    @Override
+    public void rejected(Duration latency) {
+        rejected.increment();
+        latenciesMs.add(latency.toMillis());
+    }
+
+    @Override
+    public void failedFinal() {
+        failedFinal.increment();
+    }
+
+    @Override
+    public void retried() {
+        retried.increment();
+    }
+
+    @Override
+    public void deadLettered() {
+        deadLettered.increment();
+    }
+
+    /** Writes what was counted since the last call as one EMF document; nothing when nothing was counted. */
+    public void publish() {
+        List<Long> latencies = new ArrayList<>();
+        for (Long latency; (latency = latenciesMs.poll()) != null; ) {
+            latencies.add(latency);
+        }
+        long[] counts = {accepted.sumThenReset(), duplicates.sumThenReset(), succeeded.sumThenReset(),
+                rejected.sumThenReset(), failedFinal.sumThenReset(), retried.sumThenReset(),
+                deadLettered.sumThenReset()};
+        String[] names = {"Accepted", "Duplicate", "Succeeded", "Rejected", "FailedFinal", "Retried", "DeadLettered"};
+        boolean any = !latencies.isEmpty();
+        for (long count : counts) {
+            any |= count > 0;
+        }
+        if (!any) {
+            return;
+        }
+        Metrics metrics = MetricsFactory.getMetricsInstance();
+        metrics.setNamespace(namespace);
+        metrics.setDefaultDimensions(DimensionSet.of("Service", service));
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] > 0) {
+                metrics.addMetric(names[i], counts[i], MetricUnit.COUNT);
+            }
+        }
+        for (long latency : latencies) {
+            metrics.addMetric("ProcessingLatency", latency, MetricUnit.MILLISECONDS);
+        }
+        metrics.flush();
+    }
+}

@@ -1,0 +1,48 @@
+package com.rushgate.core.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.rushgate.core.domain.ParticipationRequest;
+import com.rushgate.core.domain.RequestStatus;
+import com.rushgate.core.domain.Sha256RequestIds;
+import com.rushgate.core.testing.InMemoryRequestStore;
+import com.rushgate.core.testing.Requests;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class RequestStatusUseCaseTest {
+
+    private final InMemoryRequestStore requests = new InMemoryRequestStore();
+    private final RequestStatusUseCase useCase = new RequestStatusUseCase(requests);
+
+    @Test
+    void owner_seesTheRequest() {
+        ParticipationRequest request = Requests.received("drop", "alice", Instant.parse("2026-11-24T10:00:00Z"));
+        requests.insertIfAbsent(request);
+
+        RequestView view = useCase.status(new StatusQuery(request.requestId().value(), "alice"));
+
+        assertThat(view.status()).isEqualTo(RequestStatus.RECEIVED);
+        assertThat(view.eventId()).isEqualTo("drop");
+        assertThat(view.acceptedAt()).isEqualTo(request.acceptedAt());
+    }
+
+    @Test
+    void someoneElse_getsExactlyTheUnknownAnswer() {
+        ParticipationRequest request = Requests.received("drop", "alice", Instant.parse("2026-11-24T10:00:00Z"));
+        requests.insertIfAbsent(request);
+        String unknown = new Sha256RequestIds().derive("drop", "nobody").value();
+
+        Throwable notMine = org.assertj.core.api.Assertions.catchThrowable(
+                () -> useCase.status(new StatusQuery(request.requestId().value(), "mallory")));
+        Throwable missing = org.assertj.core.api.Assertions.catchThrowable(
+                () -> useCase.status(new StatusQuery(unknown, "mallory")));
+
+        assertThat(notMine).isInstanceOf(ClientException.class);
+        assertThat(((ClientException) notMine).code()).isEqualTo(ErrorCode.REQUEST_NOT_FOUND);
+        assertThat(((ClientException) missing).code()).isEqualTo(ErrorCode.REQUEST_NOT_FOUND);
+        assertThat(notMine.getMessage()).isEqualTo(missing.getMessage().replace(unknown, request.requestId().value()));
+        assertThatThrownBy(() -> useCase.status(new StatusQuery(unknown, "alice"))).isInstanceOf(ClientException.class);
+    }
+}

@@ -1,0 +1,116 @@
+package com.rushgate.core.testing;
+
+import com.rushgate.core.app.port.RequestStore;
+import com.rushgate.core.domain.FailureReason;
+import com.rushgate.core.domain.ParticipationRequest;
+import com.rushgate.core.domain.RejectReason;
+import com.rushgate.core.domain.RequestId;
+import com.rushgate.core.domain.RequestStatus;
+import com.rushgate.core.domain.Transition;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
+
+/**
+ * The in-memory {@link RequestStore} for fast tests. It applies the same {@link Transition}
+ * rules as the DynamoDB store; {@code RequestStoreContract} runs against both.
+ */
+public final class InMemoryRequestStore implements RequestStore {
+
+    private final Map<RequestId, ParticipationRequest> requests = new ConcurrentHashMap<>();
+
+    @Override
+    public synchronized Optional<ParticipationRequest> insertIfAbsent(ParticipationRequest request) {
+        ParticipationRequest existing = requests.putIfAbsent(request.requestId(), request);
+        return Optional.ofNullable(existing);
+    }
+
+    @Override
+    public Optional<ParticipationRequest> find(RequestId requestId) {
+        return Optional.ofNullable(requests.get(requestId));
+    }
+
+    @Override
+    public boolean markQueued(RequestId requestId, Instant now) {
+        return apply(requestId, Transition.ENQUEUE, now, -1, r -> change(r, RequestStatus.QUEUED, r.reason(),
+                r.attempts(), r.startedAt(), null, r.leaseExpiresAt())) != null;
+    }
+
+    @Override
+    public synchronized ClaimResult claim(RequestId requestId, Instant now, Instant leaseUntil) {
+        ParticipationRequest current = requests.get(requestId);
+        if (current == null) {
+            return new ClaimResult.Missing();
+        }
+        if (!Transition.CLAIM.allows(current, now, -1, -1)) {
+            return new ClaimResult.NotClaimable(current);
+        }
+        ParticipationRequest claimed = change(current, RequestStatus.PROCESSING, current.reason(),
+                current.attempts() + 1, now, current.completedAt(), leaseUntil);
+        requests.put(requestId, claimed);
+        return new ClaimResult.Claimed(claimed);
+    }
+
+    @Override
+    public boolean release(ParticipationRequest claimed, Instant now) {
+        return apply(claimed.requestId(), Transition.RELEASE, now, claimed.attempts(), r -> change(r, r.status(),
+                r.reason(), r.attempts(), r.startedAt(), r.completedAt(), now)) != null;
+    }
+
+    @Override
+    public boolean succeed(ParticipationRequest claimed, Instant now) {
+        return finish(claimed, Transition.SUCCEED, null, now);
+    }
+
+    @Override
+    public boolean reject(ParticipationRequest claimed, RejectReason reason, Instant now) {
+        return finish(claimed, Transition.REJECT, reason.name(), now);
+    }
+
+    @Override
+    public boolean fail(ParticipationRequest claimed, FailureReason reason, Instant now) {
+        return finish(claimed, Transition.FAIL, reason.name(), now);
+    }
+
+    @Override
+    public boolean giveUp(RequestId requestId, FailureReason reason, Instant now) {
+        return apply(requestId, Transition.GIVE_UP, now, -1, r -> change(r, RequestStatus.FAILED_FINAL,
+                reason.name(), r.attempts(), r.startedAt(), now, null)) != null;
+    }
+
+    /** Succeeds the request in a stock allocation; the caller holds the store's lock. */
+    synchronized boolean succeedLocked(ParticipationRequest claimed, Instant now) {
+        return succeed(claimed, now);
+    }
+
+    public List<ParticipationRequest> all() {
+        return new ArrayList<>(requests.values());
+    }
+
+    private boolean finish(ParticipationRequest claimed, Transition transition, String reason, Instant now) {
+        return apply(claimed.requestId(), transition, now, claimed.attempts(), r -> change(r, transition.target(),
+                reason, r.attempts(), r.startedAt(), now, null)) != null;
+    }
+
+    private synchronized ParticipationRequest apply(RequestId requestId, Transition transition, Instant now,
+                                                    int expectedAttempt, UnaryOperator<ParticipationRequest> change) {
+        ParticipationRequest current = requests.get(requestId);
+        if (current == null || !transition.allows(current, now, expectedAttempt, -1)) {
+            return null;
+        }
+        ParticipationRequest next = change.apply(current);
+        requests.put(requestId, next);
+        return next;
+    }
+
+    private static ParticipationRequest change(ParticipationRequest r, RequestStatus status, String reason, int attempts,
+                                               Instant startedAt, Instant completedAt, Instant leaseExpiresAt) {
+        return new ParticipationRequest(r.requestId(), r.eventId(), r.userId(), r.userKey(), r.eventType(), status,
+                reason, attempts, r.redriveCount(), r.acceptedAt(), startedAt, completedAt,
+                status.isFinal() ? null : leaseExpiresAt, r.clientRef(), r.version() + 1);
+    }
+}

@@ -1,0 +1,102 @@
+package com.rushgate.worker;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
+import com.rushgate.core.app.ProcessRequestUseCase;
+import com.rushgate.core.app.WorkOutcome;
+import com.rushgate.core.config.Env;
+import com.rushgate.core.lambda.PowertoolsMetrics;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import software.amazon.lambda.powertools.logging.PowertoolsLogging;
+
+/**
+ * Drains the main queue. Each record goes to the use case on a bounded pool; the answer lists
+ * only the records to deliver again ({@code batchItemFailures}), so SQS deletes the rest.
+ */
+public final class WorkerHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WorkerHandler.class);
+    /** Records still running this close to the deadline are reported as failures, not lost. */
+    private static final long DEADLINE_MARGIN_MS = 1_000;
+
+    private final ProcessRequestUseCase useCase;
+    private final ExecutorService pool;
+    private final PowertoolsMetrics metrics;
+
+    /** What Lambda calls: builds everything from the environment, once per container. */
+    public WorkerHandler() {
+        this(WorkerWiring.fromEnvironment(Env.current()));
+    }
+
+    private WorkerHandler(WorkerWiring wiring) {
+        this(wiring.useCase(), wiring.pool(), wiring.metrics());
+    }
+
+    WorkerHandler(ProcessRequestUseCase useCase, ExecutorService pool, PowertoolsMetrics metrics) {
+        this.useCase = Objects.requireNonNull(useCase, "useCase");
+        this.pool = Objects.requireNonNull(pool, "pool");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
+    }
+
+    @Override
+    public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+        return PowertoolsLogging.withLogging(context, () -> {
+            try {
+                return new SQSBatchResponse(failures(event.getRecords(), context));
+            } finally {
+                metrics.publish();
+            }
+        });
+    }
+
+    private List<SQSBatchResponse.BatchItemFailure> failures(List<SQSMessage> records, Context context) {
+        List<SQSMessage> batch = records == null ? List.of() : records;
+        List<Future<WorkOutcome>> outcomes = new ArrayList<>(batch.size());
+        for (SQSMessage record : batch) {
+            outcomes.add(pool.submit(() -> process(record)));
+        }
+        long deadline = System.currentTimeMillis() + Math.max(0, context.getRemainingTimeInMillis() - DEADLINE_MARGIN_MS);
+        List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            if (!acknowledged(outcomes.get(i), deadline, batch.get(i).getMessageId())) {
+                failures.add(new SQSBatchResponse.BatchItemFailure(batch.get(i).getMessageId()));
+            }
+        }
+        return failures;
+    }
+
+    private WorkOutcome process(SQSMessage record) {
+        MDC.put("messageId", record.getMessageId());
+        try {
+            return useCase.process(WorkItems.of(record));
+        } finally {
+            MDC.clear();
+        }
+    }
+
+    private static boolean acknowledged(Future<WorkOutcome> outcome, long deadline, String messageId) {
+        try {
+            long wait = Math.max(0, deadline - System.currentTimeMillis());
+            return outcome.get(wait, TimeUnit.MILLISECONDS).acknowledged();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (Exception e) {
+            // A bug or a timeout in one record fails that record only; SQS delivers it again.
+            LOG.error("message {} failed unexpectedly", messageId, e);
+            outcome.cancel(true);
+            return false;
+        }
+    }
+}

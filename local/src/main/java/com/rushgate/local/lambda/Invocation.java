@@ -1,0 +1,26 @@
+package com.rushgate.local.lambda;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/**
+ * The outcome of one invocation, as Lambda reports it.
+ *
+ * @param payload      the function's response bytes (on success) or Lambda's error JSON (on failure)
+ * @param errorType    null on success; the exception class, "Function.TimedOut" or "TooManyRequestsException"
+ * @param coldStart    whether a new execution environment was started for it
+ * @param duration     how long the handler ran
+ */
+public record Invocation(byte[] payload, String errorType, boolean coldStart, Duration duration) {
+
+    public static final String TIMED_OUT = "Function.TimedOut";
+    public static final String THROTTLED = "TooManyRequestsException";
+
+    public boolean succeeded() {
+        return errorType == null;
+    }
+
+    public String payloadText() {
+        return new String(payload, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,237 @@
+package com.rushgate.local.stack;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.rushgate.local.auth.LocalIssuer;
+import com.rushgate.local.auth.TokenVerifier;
+import com.rushgate.local.emulator.DynamoDbLocal;
+import com.rushgate.local.emulator.ElasticMq;
+import com.rushgate.local.gateway.Gateway;
+import com.rushgate.local.lambda.FunctionLogs;
+import com.rushgate.local.lambda.FunctionPool;
+import com.rushgate.local.lambda.Invocation;
+import com.rushgate.local.template.LocalNames;
+import com.rushgate.local.template.ParameterValues;
+import com.rushgate.local.template.StackModel;
+import com.rushgate.local.template.StackModel.FunctionSpec;
+import com.rushgate.local.template.Template;
+import com.rushgate.local.triggers.Scheduler;
+import com.rushgate.local.triggers.SqsPoller;
+import com.nimbusds.jose.jwk.RSAKey;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole system on one machine, built from template.yaml: DynamoDB Local and ElasticMQ on
+ * loopback ports, every table and queue the template declares, a pool of execution environments
+ * per function, the API on a local gateway, one poller per SQS trigger, and the schedules.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LocalStack.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    public static final String STATE_FILE = "stack.json";
+    /** How long an API call waits for a free execution environment before a 429. */
+    private static final Duration ENVIRONMENT_WAIT = Duration.ofSeconds(10);
+    private static final int GATEWAY_THREADS = 256;
+
+    private final StackOptions options;
+    private final Deque<AutoCloseable> resources = new ArrayDeque<>();
+    private final Map<String, FunctionPool> functions = new LinkedHashMap<>();
+    private final java.util.List<SqsPoller> pollers = new java.util.ArrayList<>();
+    private DynamoDbLocal dynamoDb;
+    private ElasticMq sqs;
+    private LocalClients clients;
+    private LocalNames names;
+    private StackModel model;
+    private Gateway gateway;
+    private LocalIssuer issuer;
+
+    private LocalStack(StackOptions options) {
+        this.options = options;
+    }
+
+    public static LocalStack start(StackOptions options) {
+        LocalStack stack = new LocalStack(options);
+        try {
+            stack.boot();
+            return stack;
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    private void boot() {
+        long started = System.nanoTime();
+        if (System.getenv("AWS_EMF_ENVIRONMENT") == null) {
+            LOG.warn("AWS_EMF_ENVIRONMENT is not set; set it to Local (./rushgate does) or metrics look for a CloudWatch agent");
+        }
+        System.setProperty("aws.accessKeyId", LocalClients.ACCESS_KEY);
+        System.setProperty("aws.secretAccessKey", LocalClients.SECRET_KEY);
+        Template template = Template.load(options.template());
+        Map<String, String> parameters = ParameterValues.of(template, options.parameterOverrides());
+
+        dynamoDb = track(DynamoDbLocal.start(options.dataDir() == null ? null : options.dataDir().resolve("dynamodb"), 0));
+        sqs = track(ElasticMq.start(0, options.region(), LocalNames.ACCOUNT_ID));
+        clients = track(new LocalClients(options.region(), dynamoDb.endpoint(), sqs.endpoint()));
+        LocalSecrets secrets = new LocalSecrets(options.dataDir());
+        names = new LocalNames(template, parameters, options.region(), sqs.endpoint(), secrets::value);
+
+        new Provisioner(clients.dynamoDb(), clients.sqs()).provision(StackModel.resolve(template, names), names);
+        // Resolved again now that stream ARNs are known.
+        model = StackModel.resolve(template, names);
+
+        FunctionLogs logs = track(new FunctionLogs(options.functionLogs()));
+        for (FunctionSpec function : model.functions()) {
+            functions.put(function.logicalId(), track(new FunctionPool(function,
+                    (String) names.getAtt(function.logicalId(), "Arn"), environment(function), logs, ENVIRONMENT_WAIT)));
+        }
+        model.api().ifPresent(api -> {
+            TokenVerifier verifier = null;
+            if (api.issuer() != null) {
+                RSAKey key = LocalIssuer.loadOrCreateKey(options.stateDir());
+                issuer = new LocalIssuer(key, api.issuer(), api.audiences(), Clock.systemUTC());
+                verifier = new TokenVerifier(key.toPublicJWK(), api.issuer(), api.audiences(), Clock.systemUTC());
+            }
+            gateway = track(new Gateway(api, model.routes(), this::function, verifier, options.apiPort(), GATEWAY_THREADS));
+        });
+        if (options.runTriggers()) {
+            for (StackModel.SqsTrigger trigger : model.sqsTriggers()) {
+                if (trigger.enabled()) {
+                    pollers.add(track(new SqsPoller(trigger, model.queue(trigger.queueLogicalId()),
+                            function(trigger.functionId()), clients.sqs(), options.region())));
+                }
+            }
+            for (StackModel.ScheduleTrigger schedule : model.schedules()) {
+                track(new Scheduler(schedule, function(schedule.functionId()), options.region(),
+                        "arn:aws:events:" + options.region() + ":" + LocalNames.ACCOUNT_ID + ":rule/"
+                                + schedule.functionId() + "-" + schedule.eventName()));
+            }
+        }
+        if (options.publishState()) {
+            publishState();
+        }
+        LOG.info("local stack up in {} ms", Duration.ofNanos(System.nanoTime() - started).toMillis());
+    }
+
+    /** What Lambda puts in every function's environment, plus the template's variables and the endpoint overrides. */
+    private Map<String, String> environment(FunctionSpec function) {
+        Map<String, String> environment = new LinkedHashMap<>(function.environment());
+        environment.put("AWS_REGION", options.region());
+        environment.put("AWS_DEFAULT_REGION", options.region());
+        environment.put("AWS_LAMBDA_FUNCTION_NAME", function.name());
+        environment.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(function.memoryMb()));
+        environment.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
+        environment.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + function.name());
+        environment.put("AWS_EXECUTION_ENV", "AWS_Lambda_java21");
+        environment.put("AWS_ACCESS_KEY_ID", LocalClients.ACCESS_KEY);
+        environment.put("AWS_SECRET_ACCESS_KEY", LocalClients.SECRET_KEY);
+        environment.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoDb.endpoint().toString());
+        environment.put("AWS_ENDPOINT_URL_SQS", sqs.endpoint().toString());
+        return environment;
+    }
+
+    private void publishState() {
+        ObjectNode state = JSON.createObjectNode();
+        state.put("pid", ProcessHandle.current().pid());
+        state.put("template", options.template().toAbsolutePath().toString());
+        state.put("region", options.region());
+        state.put("api", apiEndpoint().map(URI::toString).orElse(null));
+        state.put("dynamodb", dynamoDb.endpoint().toString());
+        state.put("sqs", sqs.endpoint().toString());
+        state.put("dataDir", options.dataDir() == null ? null : options.dataDir().toAbsolutePath().toString());
+        state.putPOJO("parameters", options.parameterOverrides());
+        Path file = options.stateDir().resolve(STATE_FILE);
+        try {
+            Files.createDirectories(options.stateDir());
+            JSON.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), state);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+        resources.push(() -> Files.deleteIfExists(file));
+    }
+
+    private <T extends AutoCloseable> T track(T resource) {
+        resources.push(resource);
+        return resource;
+    }
+
+    public FunctionPool function(String logicalId) {
+        FunctionPool pool = functions.get(logicalId);
+        if (pool == null) {
+            throw new IllegalArgumentException("template has no function " + logicalId + "; it has " + functions.keySet());
+        }
+        return pool;
+    }
+
+    public Invocation invoke(String logicalId, String event) {
+        return function(logicalId).invoke(event);
+    }
+
+    public Optional<URI> apiEndpoint() {
+        return Optional.ofNullable(gateway).map(Gateway::endpoint);
+    }
+
+    public URI dynamoDbEndpoint() {
+        return dynamoDb.endpoint();
+    }
+
+    public URI sqsEndpoint() {
+        return sqs.endpoint();
+    }
+
+    public LocalClients clients() {
+        return clients;
+    }
+
+    public StackModel model() {
+        return model;
+    }
+
+    public LocalNames names() {
+        return names;
+    }
+
+    public StackOptions options() {
+        return options;
+    }
+
+    /** The local Cognito stand-in, when the API has an authorizer. */
+    public Optional<LocalIssuer> issuer() {
+        return Optional.ofNullable(issuer);
+    }
+
+    public List<SqsPoller> pollers() {
+        return List.copyOf(pollers);
+    }
+
+    public Map<String, FunctionPool> functions() {
+        return Map.copyOf(functions);
+    }
+
+    @Override
+    public void close() {
+        while (!resources.isEmpty()) {
+            AutoCloseable resource = resources.pop();
+            try {
+                resource.close();
+            } catch (Exception e) {
+                LOG.warn("could not stop {} cleanly: {}", resource.getClass().getSimpleName(), e.toString());
+            }
+        }
+    }
+}

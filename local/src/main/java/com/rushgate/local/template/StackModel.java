@@ -1,0 +1,303 @@
+package com.rushgate.local.template;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The template resolved for this machine and typed: the tables, queues, functions, routes,
+ * triggers and API settings the local stack builds. Every name here comes from the template.
+ */
+public final class StackModel {
+
+    /** Lambda's default when a function has no reserved concurrency; the local pool's ceiling. */
+    public static final int DEFAULT_LOCAL_CONCURRENCY = 16;
+
+    private static final Pattern RATE = Pattern.compile("rate\\((\\d+)\\s+(minute|minutes|hour|hours|day|days)\\)");
+
+    public record TableSpec(String logicalId, String name, Map<String, Object> properties) {
+    }
+
+    public record QueueSpec(String logicalId, String name, String url, String arn, Map<String, Object> properties) {
+    }
+
+    public record ApiRoute(String functionId, String method, String pathTemplate, boolean authorized) {
+    }
+
+    public record SqsTrigger(String functionId, String eventName, String queueLogicalId, int batchSize,
+                             int batchingWindowSeconds, int maximumConcurrency, boolean reportBatchItemFailures,
+                             boolean enabled) {
+    }
+
+    public record ScheduleTrigger(String functionId, String eventName, String expression, Duration rate,
+                                  String input, boolean enabled) {
+    }
+
+    public record FunctionSpec(String logicalId, String name, String handler, Path code, int memoryMb,
+                               Duration timeout, int concurrency, Map<String, String> environment) {
+    }
+
+    /**
+     * @param throttleRate   steady requests per second of the stage, or 0 for none
+     * @param throttleBurst  bucket size of the stage, or 0 for none
+     * @param issuer         the token issuer the authorizer accepts, or null without an authorizer
+     * @param audiences      the app client ids the authorizer accepts
+     */
+    public record ApiSpec(String logicalId, String stageName, double throttleRate, int throttleBurst, String issuer,
+                          List<String> audiences) {
+    }
+
+    private final List<TableSpec> tables = new ArrayList<>();
+    private final List<QueueSpec> queues = new ArrayList<>();
+    private final List<FunctionSpec> functions = new ArrayList<>();
+    private final List<ApiRoute> routes = new ArrayList<>();
+    private final List<SqsTrigger> sqsTriggers = new ArrayList<>();
+    private final List<ScheduleTrigger> schedules = new ArrayList<>();
+    private final List<String> secrets = new ArrayList<>();
+    private ApiSpec api;
+
+    private StackModel() {
+    }
+
+    public static StackModel resolve(Template template, LocalNames names) {
+        StackModel model = new StackModel();
+        Intrinsics intrinsics = names.intrinsics();
+        for (String id : template.resourcesOfType("AWS::DynamoDB::Table")) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> properties = (Map<String, Object>) intrinsics.resolve(template.properties(id));
+            model.tables.add(new TableSpec(id, names.tableName(id), properties));
+        }
+        for (String id : template.resourcesOfType("AWS::SQS::Queue")) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> properties = (Map<String, Object>) intrinsics.resolve(template.properties(id));
+            model.queues.add(new QueueSpec(id, names.queueName(id), names.queueUrl(id), names.queueArn(id), properties));
+        }
+        model.secrets.addAll(template.resourcesOfType("AWS::SecretsManager::Secret"));
+        List<String> apis = template.resourcesOfType("AWS::Serverless::Api");
+        if (apis.size() > 1) {
+            throw new IllegalArgumentException("the local stack serves one AWS::Serverless::Api; the template has " + apis);
+        }
+        if (!apis.isEmpty()) {
+            model.api = api(template, names, apis.get(0));
+        }
+        for (String id : template.resourcesOfType("AWS::Serverless::Function")) {
+            model.addFunction(template, names, id);
+        }
+        return model;
+    }
+
+    private void addFunction(Template template, LocalNames names, String id) {
+        Intrinsics intrinsics = names.intrinsics();
+        Map<String, Object> properties = template.properties(id);
+        Map<String, String> environment = new LinkedHashMap<>();
+        Map<String, Object> variables = Template.map(Template.map(properties.get("Environment")).get("Variables"));
+        variables.forEach((name, value) -> {
+            Object resolved = intrinsics.resolve(value);
+            if (resolved != Intrinsics.NO_VALUE) {
+                environment.put(name, intrinsics.resolveToString(resolved));
+            }
+        });
+        String handler = require(id, "Handler", intrinsics.resolve(properties.get("Handler")));
+        Path code = template.directory().resolve(require(id, "CodeUri", intrinsics.resolve(properties.get("CodeUri"))))
+                .normalize();
+        int memory = integer(intrinsics.resolve(properties.get("MemorySize")), 128);
+        Duration timeout = Duration.ofSeconds(integer(intrinsics.resolve(properties.get("Timeout")), 3));
+        int reserved = integer(intrinsics.resolve(properties.get("ReservedConcurrentExecutions")), 0);
+
+        int sqsConcurrency = 0;
+        Map<String, Object> events = Template.map(properties.get("Events"));
+        for (Map.Entry<String, Object> entry : events.entrySet()) {
+            Map<String, Object> event = Template.map(entry.getValue());
+            Map<String, Object> eventProperties = Template.map(intrinsics.resolve(event.get("Properties")));
+            switch (String.valueOf(event.get("Type"))) {
+                case "Api" -> {
+                    String authorizer = String.valueOf(Template.map(eventProperties.get("Auth")).get("Authorizer"));
+                    routes.add(new ApiRoute(id, String.valueOf(eventProperties.get("Method")).toUpperCase(Locale.ROOT),
+                            String.valueOf(eventProperties.get("Path")), api != null && api.issuer() != null
+                            && !"NONE".equals(authorizer)));
+                }
+                case "SQS" -> {
+                    String queue = names.queueByArnOrUrl(String.valueOf(eventProperties.get("Queue")));
+                    int batchSize = integer(eventProperties.get("BatchSize"), 10);
+                    int window = integer(eventProperties.get("MaximumBatchingWindowInSeconds"), 0);
+                    int maxConcurrency = integer(Template.map(eventProperties.get("ScalingConfig")).get("MaximumConcurrency"),
+                            reserved > 0 ? reserved : 5);
+                    boolean partial = String.valueOf(eventProperties.get("FunctionResponseTypes"))
+                            .contains("ReportBatchItemFailures");
+                    sqsTriggers.add(new SqsTrigger(id, entry.getKey(), queue, batchSize, window, maxConcurrency, partial,
+                            !"false".equals(String.valueOf(eventProperties.get("Enabled")))));
+                    sqsConcurrency += maxConcurrency;
+                }
+                case "Schedule", "ScheduleV2" -> {
+                    String expression = String.valueOf(eventProperties.get(
+                            "Schedule".equals(event.get("Type")) ? "Schedule" : "ScheduleExpression"));
+                    Object input = eventProperties.get("Input");
+                    schedules.add(new ScheduleTrigger(id, entry.getKey(), expression, rate(expression).orElse(null),
+                            input == null ? null : String.valueOf(input),
+                            !"false".equals(String.valueOf(eventProperties.get("Enabled")))
+                                    && !"DISABLED".equals(String.valueOf(eventProperties.get("State")))));
+                }
+                default -> {
+                    // Other event sources are not emulated; README lists what the local stack leaves out.
+                }
+            }
+        }
+        int concurrency = reserved > 0 ? reserved : Math.max(DEFAULT_LOCAL_CONCURRENCY, sqsConcurrency);
+        functions.add(new FunctionSpec(id, names.functionName(id), handler, code, memory, timeout, concurrency,
+                environment));
+    }
+
+    private static ApiSpec api(Template template, LocalNames names, String id) {
+        Intrinsics intrinsics = names.intrinsics();
+        Map<String, Object> properties = template.properties(id);
+        String stage = intrinsics.resolveToString(properties.getOrDefault("StageName", "Prod"));
+        double rate = 0;
+        int burst = 0;
+        Object settings = intrinsics.resolve(properties.get("MethodSettings"));
+        if (settings instanceof List<?> list) {
+            for (Object item : list) {
+                Map<String, Object> setting = Template.map(item);
+                if ("/*".equals(setting.get("ResourcePath")) && "*".equals(setting.get("HttpMethod"))) {
+                    rate = number(setting.get("ThrottlingRateLimit"));
+                    burst = (int) number(setting.get("ThrottlingBurstLimit"));
+                }
+            }
+        }
+        Map<String, Object> auth = Template.map(properties.get("Auth"));
+        String issuer = null;
+        List<String> audiences = new ArrayList<>();
+        Object defaultAuthorizer = auth.get("DefaultAuthorizer");
+        if (defaultAuthorizer != null && !"NONE".equals(defaultAuthorizer)) {
+            Map<String, Object> authorizer = Template.map(Template.map(auth.get("Authorizers")).get(defaultAuthorizer));
+            Object poolArn = authorizer.get("UserPoolArn");
+            String pool = poolLogicalId(template, poolArn);
+            issuer = names.userPoolIssuer(pool);
+            for (String client : template.resourcesOfType("AWS::Cognito::UserPoolClient")) {
+                Object clientPool = template.properties(client).get("UserPoolId");
+                if (Map.of("Ref", pool).equals(clientPool)) {
+                    audiences.add(client);
+                }
+            }
+        }
+        return new ApiSpec(id, stage, rate, burst, issuer, List.copyOf(audiences));
+    }
+
+    private static String poolLogicalId(Template template, Object poolArn) {
+        if (poolArn instanceof Map<?, ?> map && map.get("Fn::GetAtt") instanceof List<?> parts) {
+            return String.valueOf(parts.get(0));
+        }
+        List<String> pools = template.resourcesOfType("AWS::Cognito::UserPool");
+        if (pools.size() == 1) {
+            return pools.get(0);
+        }
+        throw new IllegalArgumentException("cannot tell which user pool the authorizer uses: " + poolArn);
+    }
+
+    static Optional<Duration> rate(String expression) {
+        Matcher matcher = RATE.matcher(expression.trim());
+        if (!matcher.matches()) {
+            return Optional.empty();
+        }
+        long amount = Long.parseLong(matcher.group(1));
+        return Optional.of(switch (matcher.group(2)) {
+            case "minute", "minutes" -> Duration.ofMinutes(amount);
+            case "hour", "hours" -> Duration.ofHours(amount);
+            default -> Duration.ofDays(amount);
+        });
+    }
+
+    private static String require(String id, String property, Object value) {
+        if (value == null) {
+            throw new IllegalArgumentException("function " + id + " has no " + property);
+        }
+        return String.valueOf(value);
+    }
+
+    private static int integer(Object value, int fallback) {
+        return value == null ? fallback : (int) number(value);
+    }
+
+    private static double number(Object value) {
+        if (value instanceof Number n) {
+            return n.doubleValue();
+        }
+        return value == null ? 0 : Double.parseDouble(String.valueOf(value));
+    }
+
+    public List<TableSpec> tables() {
+        return tables;
+    }
+
+    public List<QueueSpec> queues() {
+        return queues;
+    }
+
+    public List<FunctionSpec> functions() {
+        return functions;
+    }
+
+    public List<ApiRoute> routes() {
+        return routes;
+    }
+
+    public List<SqsTrigger> sqsTriggers() {
+        return sqsTriggers;
+    }
+
+    public List<ScheduleTrigger> schedules() {
+        return schedules;
+    }
+
+    public List<String> secrets() {
+        return secrets;
+    }
+
+    public Optional<ApiSpec> api() {
+        return Optional.ofNullable(api);
+    }
+
+    public FunctionSpec function(String logicalId) {
+        return functions.stream().filter(f -> f.logicalId().equals(logicalId)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("template has no function " + logicalId + "; it has "
+                        + functions.stream().map(FunctionSpec::logicalId).toList()));
+    }
+
+    public QueueSpec queue(String logicalId) {
+        return queues.stream().filter(q -> q.logicalId().equals(logicalId)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("template has no queue " + logicalId));
+    }
+
+    public TableSpec table(String logicalId) {
+        return tables.stream().filter(t -> t.logicalId().equals(logicalId)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("template has no table " + logicalId));
+    }
+
+    /**
+     * The value of an environment variable as the template gives it to its functions, for the
+     * command line's own needs (which table holds events). The first function that has it wins;
+     * all functions that have it must agree.
+     */
+    public String functionVariable(String name) {
+        String found = null;
+        for (FunctionSpec function : functions) {
+            String value = function.environment().get(name);
+            if (value != null) {
+                if (found != null && !found.equals(value)) {
+                    throw new IllegalStateException("functions disagree on " + name + ": " + found + " vs " + value);
+                }
+                found = value;
+            }
+        }
+        if (found == null) {
+            throw new IllegalStateException("no function in the template has the environment variable " + name);
+        }
+        return found;
+    }
+}
