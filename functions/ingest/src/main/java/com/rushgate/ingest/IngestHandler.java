@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import org.slf4j.MDC;
-import software.amazon.lambda.powertools.idempotency.Idempotency;
 import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 
 /**
@@ -51,13 +50,12 @@ public final class IngestHandler implements RequestHandler<APIGatewayProxyReques
     @Override
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
         return PowertoolsLogging.withLogging(context, () -> {
-            Idempotency.registerLambdaContext(context);
             try {
                 ParticipateCommand command = IngestRequests.command(event);
                 MDC.put("eventId", command.eventId());
                 String userKey = userKeys.derive(command.userId());
                 IngestResult result = participations.participate(new ParticipationKey(command.eventId(), userKey),
-                        command, context.getAwsRequestId());
+                        command, context);
                 MDC.put("requestId", result.requestId());
                 return respond(result, command, context, ApiRequests.basePath(event));
             } catch (RuntimeException failure) {

@@ -22,11 +22,11 @@ public abstract class StockAllocatorContract {
     private static final Duration LEASE = Duration.ofSeconds(30);
 
     /** The three parts over shared state: the allocator must see the store's requests and the events' stock. */
-    protected record Parts(RequestStore requests, StockAllocator stock, EventWriter events) {
+    public record Parts(RequestStore requests, StockAllocator stock, EventWriter events) {
     }
 
     /** Creates an event with all its stock; reads back its remaining units. */
-    protected interface EventWriter {
+    public interface EventWriter {
         void create(Event event);
 
         int remaining(String eventId);
