@@ -2,7 +2,10 @@ package com.rushgate.local.emulator;
 
 import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
 import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.net.URI;
+import java.util.logging.Level;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,6 +17,13 @@ import java.util.List;
  * with one shared database file so the data survives a restart.
  */
 public final class DynamoDbLocal implements AutoCloseable {
+
+    /** sqlite4java complains through java.util.logging about its own jar version; kept quiet here. */
+    private static final java.util.logging.Logger SQLITE_LOG = java.util.logging.Logger.getLogger("com.almworks.sqlite4java");
+
+    static {
+        SQLITE_LOG.setLevel(Level.SEVERE);
+    }
 
     private final DynamoDBProxyServer server;
     private final int port;
@@ -35,8 +45,16 @@ public final class DynamoDbLocal implements AutoCloseable {
                 Files.createDirectories(dataDir);
                 args.addAll(List.of("-dbPath", dataDir.toAbsolutePath().toString(), "-sharedDb"));
             }
-            DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(args.toArray(String[]::new));
-            server.start();
+            DynamoDBProxyServer server;
+            PrintStream console = System.out;
+            System.setOut(new PrintStream(OutputStream.nullOutputStream()));
+            try {
+                // It prints its configuration banner on stdout; the local stack prints endpoints itself.
+                server = ServerRunner.createServerFromCommandLineArgs(args.toArray(String[]::new));
+                server.start();
+            } finally {
+                System.setOut(console);
+            }
             return new DynamoDbLocal(server, chosen);
         } catch (Exception e) {
             throw new IllegalStateException("DynamoDB Local did not start on port " + chosen + ": " + e.getMessage(), e);

@@ -38,6 +38,7 @@ final class FunctionInstance implements AutoCloseable {
     private final RequestStreamHandler handler;
     private final Duration initDuration;
     private volatile boolean broken;
+    private final java.util.concurrent.atomic.AtomicBoolean fresh = new java.util.concurrent.atomic.AtomicBoolean(true);
 
     private FunctionInstance(FunctionSpec spec, String arn, InstanceClassLoader loader, ExecutorService thread,
                              RequestStreamHandler handler, Duration initDuration) {
@@ -51,13 +52,14 @@ final class FunctionInstance implements AutoCloseable {
 
     /** Starts an environment: loads the code, gives it its environment, runs its init. */
     static FunctionInstance start(FunctionSpec spec, String arn, Map<String, String> environment, int ordinal,
-                                  FunctionLogs logs) {
+                                  FunctionLogs logs, InstanceClassLoader.SharedLibraries libraries) {
         URL jar = RuntimeJars.toUrl(spec.code());
         if (!spec.code().toFile().isFile()) {
             throw new FunctionInitException(spec.logicalId() + ": no code at " + spec.code()
                     + " (CodeUri); build the functions with 'mvn package'");
         }
-        InstanceClassLoader loader = new InstanceClassLoader(spec.logicalId() + "#" + ordinal, jar, RuntimeJars.urls());
+        InstanceClassLoader loader = new InstanceClassLoader(spec.logicalId() + "#" + ordinal, jar, RuntimeJars.urls(),
+                libraries);
         ExecutorService thread = Executors.newSingleThreadExecutor(runnable -> {
             Thread t = new Thread(() -> {
                 logs.routeCurrentThread(spec.logicalId());
@@ -150,6 +152,11 @@ final class FunctionInstance implements AutoCloseable {
 
     boolean broken() {
         return broken;
+    }
+
+    /** True the first time it is asked: the invocation that gets a new environment is the cold one. */
+    boolean takeFreshness() {
+        return fresh.getAndSet(false);
     }
 
     /** Runs the handler once; never throws for a function failure, which becomes the outcome. */

@@ -3,10 +3,15 @@ package com.rushgate.local.lambda;
 import com.rushgate.local.template.StackModel.FunctionSpec;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentLinkedDeque;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -15,8 +20,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The execution environments of one function: at most {@code concurrency} of them (its reserved
- * concurrency, or the local default), each serving one invocation at a time. A new environment is
- * a cold start and its init time is logged; an environment that timed out is thrown away.
+ * concurrency, or the local default), each serving one invocation at a time. Callers that find no
+ * idle environment queue, first come first served, for the next one to become free; meanwhile
+ * new environments start in the background, a few at a time (Lambda too scales at a bounded rate). A new environment is a cold start and its init time is logged; an environment
+ * that timed out is thrown away.
  */
 public final class FunctionPool implements AutoCloseable {
 
@@ -26,11 +33,16 @@ public final class FunctionPool implements AutoCloseable {
     private final String arn;
     private final Map<String, String> environment;
     private final FunctionLogs logs;
-    private final Semaphore permits;
     private final Duration maxWait;
-    private final ConcurrentLinkedDeque<FunctionInstance> idle = new ConcurrentLinkedDeque<>();
+    private final Deque<FunctionInstance> idle = new ArrayDeque<>();
+    private final Deque<CompletableFuture<FunctionInstance>> waiters = new ArrayDeque<>();
+    private final ExecutorService starter;
+    private final InstanceClassLoader.SharedLibraries libraries;
+    private final Object scaling = new Object();
+    private final int maxParallelStarts;
+    private int live;
+    private int starting;
     private final AtomicInteger ordinals = new AtomicInteger();
-    private final AtomicInteger live = new AtomicInteger();
     private final AtomicLong invocations = new AtomicLong();
     private final AtomicLong coldStarts = new AtomicLong();
     private final AtomicLong errors = new AtomicLong();
@@ -38,17 +50,25 @@ public final class FunctionPool implements AutoCloseable {
     private volatile boolean closed;
 
     /**
-     * @param maxWait how long a caller waits for a free environment before being throttled, like
-     *                a synchronous caller that Lambda would answer with TooManyRequestsException
+     * @param maxWait           how long a caller waits for a free environment before being throttled
+     *                          (Lambda answers TooManyRequestsException)
+     * @param maxParallelStarts how many environments may initialise at the same time
      */
     public FunctionPool(FunctionSpec spec, String arn, Map<String, String> environment, FunctionLogs logs,
-                        Duration maxWait) {
+                        Duration maxWait, int maxParallelStarts) {
         this.spec = spec;
         this.arn = arn;
         this.environment = Map.copyOf(environment);
         this.logs = logs;
-        this.permits = new Semaphore(spec.concurrency(), true);
         this.maxWait = maxWait;
+        this.maxParallelStarts = maxParallelStarts;
+        this.libraries = new InstanceClassLoader.SharedLibraries(spec.logicalId() + "-libraries",
+                RuntimeJars.toUrl(spec.code()));
+        this.starter = Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "start-" + spec.logicalId());
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     public FunctionSpec spec() {
@@ -64,47 +84,119 @@ public final class FunctionPool implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException(spec.logicalId() + " is stopped");
         }
+        FunctionInstance instance = acquire();
+        if (instance == null) {
+            throttles.incrementAndGet();
+            return new Invocation(("{\"errorType\":\"" + Invocation.THROTTLED + "\",\"errorMessage\":\"Rate Exceeded.\"}")
+                    .getBytes(StandardCharsets.UTF_8), Invocation.THROTTLED, false, Duration.ZERO);
+        }
+        Invocation invocation = instance.invoke(payload, UUID.randomUUID().toString(), instance.takeFreshness());
+        invocations.incrementAndGet();
+        if (!invocation.succeeded()) {
+            errors.incrementAndGet();
+        }
+        if (instance.broken() || closed) {
+            retire(instance);
+        } else {
+            release(instance);
+        }
+        return invocation;
+    }
+
+    /**
+     * An idle environment, first come first served: callers that arrive while others wait queue
+     * behind them instead of taking the next free environment from under them.
+     *
+     * @return null when none became free within maxWait
+     */
+    private FunctionInstance acquire() {
+        CompletableFuture<FunctionInstance> turn;
+        synchronized (scaling) {
+            if (!idle.isEmpty() && waiters.isEmpty()) {
+                return idle.pop();
+            }
+            turn = new CompletableFuture<>();
+            waiters.addLast(turn);
+            scaleUp();
+        }
         try {
-            if (!permits.tryAcquire(maxWait.toMillis(), TimeUnit.MILLISECONDS)) {
-                throttles.incrementAndGet();
-                return new Invocation(("{\"errorType\":\"" + Invocation.THROTTLED + "\",\"errorMessage\":\"Rate Exceeded.\"}")
-                        .getBytes(StandardCharsets.UTF_8), Invocation.THROTTLED, false, Duration.ZERO);
+            return turn.get(maxWait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            synchronized (scaling) {
+                waiters.remove(turn);
+                // An environment may have been handed over in the same instant: keep it.
+                return turn.complete(null) ? null : turn.join();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            synchronized (scaling) {
+                waiters.remove(turn);
+                if (!turn.complete(null)) {
+                    release(turn.join());
+                }
+            }
             throw new IllegalStateException("interrupted while waiting for " + spec.logicalId(), e);
-        }
-        try {
-            FunctionInstance instance = idle.pollFirst();
-            boolean cold = instance == null;
-            if (cold) {
-                instance = coldStart();
-            }
-            Invocation invocation = instance.invoke(payload, UUID.randomUUID().toString(), cold);
-            invocations.incrementAndGet();
-            if (!invocation.succeeded()) {
-                errors.incrementAndGet();
-            }
-            if (instance.broken() || closed) {
-                live.decrementAndGet();
-                instance.close();
-            } else {
-                idle.offerFirst(instance);
-            }
-            return invocation;
-        } finally {
-            permits.release();
+        } catch (ExecutionException e) {
+            throw (RuntimeException) e.getCause();
         }
     }
 
-    private FunctionInstance coldStart() {
+    /** Hands a free environment to the longest waiting caller, or keeps it idle. */
+    private void release(FunctionInstance instance) {
+        synchronized (scaling) {
+            for (CompletableFuture<FunctionInstance> waiter; (waiter = waiters.pollFirst()) != null; ) {
+                if (waiter.complete(instance)) {
+                    return;
+                }
+            }
+            idle.push(instance);
+        }
+    }
+
+    /** Starts environments in the background while callers wait and there is room. Holds the lock. */
+    private void scaleUp() {
+        while (live + starting < spec.concurrency() && starting < maxParallelStarts && starting < waiters.size()
+                && !closed) {
+            starting++;
+            starter.submit(this::coldStart);
+        }
+    }
+
+    private void coldStart() {
         int ordinal = ordinals.incrementAndGet();
-        FunctionInstance instance = FunctionInstance.start(spec, arn, environment, ordinal, logs);
-        live.incrementAndGet();
+        FunctionInstance instance;
+        try {
+            instance = FunctionInstance.start(spec, arn, environment, ordinal, logs, libraries);
+        } catch (RuntimeException e) {
+            LOG.error("{} could not start: {}", spec.logicalId(), e.getMessage());
+            synchronized (scaling) {
+                starting--;
+                // Nobody can be served if no environment starts: fail the waiters now, with the reason.
+                if (live == 0) {
+                    for (CompletableFuture<FunctionInstance> waiter; (waiter = waiters.pollFirst()) != null; ) {
+                        waiter.completeExceptionally(e);
+                    }
+                }
+            }
+            return;
+        }
         coldStarts.incrementAndGet();
         LOG.info("cold start: {} environment #{} initialised in {} ms", spec.logicalId(), ordinal,
                 instance.initDuration().toMillis());
-        return instance;
+        synchronized (scaling) {
+            starting--;
+            live++;
+            release(instance);
+            scaleUp();
+        }
+    }
+
+    private void retire(FunctionInstance instance) {
+        synchronized (scaling) {
+            live--;
+            scaleUp();
+        }
+        instance.close();
     }
 
     public long invocations() {
@@ -124,14 +216,27 @@ public final class FunctionPool implements AutoCloseable {
     }
 
     public int environments() {
-        return live.get();
+        synchronized (scaling) {
+            return live;
+        }
     }
 
     @Override
     public void close() {
         closed = true;
-        for (FunctionInstance instance; (instance = idle.pollFirst()) != null; ) {
-            instance.close();
+        starter.shutdownNow();
+        try {
+            libraries.close();
+        } catch (java.io.IOException e) {
+            // the jar stays open until the JVM exits
+        }
+        synchronized (scaling) {
+            for (FunctionInstance instance; (instance = idle.pollFirst()) != null; ) {
+                instance.close();
+            }
+            for (CompletableFuture<FunctionInstance> waiter; (waiter = waiters.pollFirst()) != null; ) {
+                waiter.completeExceptionally(new IllegalStateException(spec.logicalId() + " is stopped"));
+            }
         }
     }
 }

@@ -7,10 +7,12 @@ import java.util.List;
 
 /**
  * The class loader of one execution environment: the function's jar and the Lambda runtime's
- * jars, over the JDK. Only aws-lambda-java-core's interfaces (Context, RequestHandler, ...) come
- * from the local stack, so that it can hand the function its own Context, exactly as the managed
- * runtime shares them with customer code. Nothing else of the local stack leaks in: each
- * instance has its own SDK, its own Powertools state, its own statics.
+ * jars. What the function itself keeps in statics (its wiring, Powertools idempotency and
+ * metrics singletons, AspectJ aspects, the runtime client) is loaded here, once per environment,
+ * exactly as in a fresh Lambda sandbox. Thread-safe libraries without per-invocation state (the
+ * AWS SDK, Jackson, log4j and Powertools logging) come from the function's {@link SharedLibraries},
+ * loaded and JIT-compiled once per function: on a laptop, sixteen private copies of the SDK would
+ * spend the cores on class loading and compilation instead of requests.
  */
 final class InstanceClassLoader extends URLClassLoader {
 
@@ -18,8 +20,8 @@ final class InstanceClassLoader extends URLClassLoader {
         ClassLoader.registerAsParallelCapable();
     }
 
-    InstanceClassLoader(String name, URL functionJar, List<URL> runtimeJars) {
-        super(name, urls(functionJar, runtimeJars), new LambdaCoreOnly());
+    InstanceClassLoader(String name, URL functionJar, List<URL> runtimeJars, SharedLibraries libraries) {
+        super(name, urls(functionJar, runtimeJars), libraries);
     }
 
     private static URL[] urls(URL functionJar, List<URL> runtimeJars) {
@@ -29,7 +31,49 @@ final class InstanceClassLoader extends URLClassLoader {
         return all.toArray(URL[]::new);
     }
 
-    /** Parent that exposes aws-lambda-java-core from the local stack and the JDK, nothing more. */
+    /**
+     * The libraries of one function's jar that all its environments share, over aws-lambda-java-core
+     * (from the local stack, as the managed runtime provides it) and the JDK. Any other class is
+     * refused here, so each environment defines its own.
+     */
+    static final class SharedLibraries extends URLClassLoader {
+
+        static {
+            ClassLoader.registerAsParallelCapable();
+        }
+
+        /** Stateless or thread-safe libraries; a class under any of these names is shared. */
+        private static final List<String> SHARED = List.of(
+                "software.amazon.awssdk.", "software.amazon.eventstream.", "org.reactivestreams.",
+                "com.fasterxml.jackson.", "org.joda.time.", "com.amazonaws.services.lambda.runtime.events.",
+                "org.slf4j.", "org.apache.logging.log4j.", "software.amazon.lambda.powertools.logging.",
+                "software.amazon.lambda.powertools.common.", "software.amazon.lambda.powertools.utilities.",
+                "io.burt.jmespath.", "org.apache.commons.lang3.", "org.javatuples.", "org.apache.http.",
+                "org.apache.commons.logging.", "org.apache.commons.codec.");
+
+        SharedLibraries(String name, URL functionJar) {
+            super(name, new URL[] {functionJar}, new LambdaCoreOnly());
+        }
+
+        static boolean shared(String className) {
+            for (String prefix : SHARED) {
+                if (className.startsWith(prefix)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        @Override
+        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+            if (!shared(name)) {
+                return getParent().loadClass(name);
+            }
+            return super.loadClass(name, resolve);
+        }
+    }
+
+    /** Exposes aws-lambda-java-core from the local stack and the JDK, nothing more. */
     private static final class LambdaCoreOnly extends ClassLoader {
 
         static {

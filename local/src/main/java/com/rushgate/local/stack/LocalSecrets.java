@@ -12,8 +12,9 @@ import java.util.Map;
 
 /**
  * Values for the template's AWS::SecretsManager::Secret resources, generated like
- * GenerateSecretString would (64 letters and digits). With a data directory they are kept in
- * secrets.json there, so data written with them stays meaningful across restarts.
+ * GenerateSecretString would (64 letters and digits), and kept in secrets.json in the data
+ * directory (or the state directory of an in-memory stack), so that data written with them, and
+ * commands run beside the stack, agree with it.
  */
 final class LocalSecrets {
 
@@ -24,9 +25,9 @@ final class LocalSecrets {
     private final Map<String, String> values = new HashMap<>();
     private final SecureRandom random = new SecureRandom();
 
-    LocalSecrets(Path dataDir) {
-        this.file = dataDir == null ? null : dataDir.resolve("secrets.json");
-        if (file != null && Files.exists(file)) {
+    LocalSecrets(Path directory) {
+        this.file = directory.resolve("secrets.json");
+        if (Files.exists(file)) {
             try {
                 values.putAll(JSON.readValue(file.toFile(), new TypeReference<Map<String, String>>() { }));
             } catch (IOException e) {
@@ -50,9 +51,6 @@ final class LocalSecrets {
     }
 
     private void save() {
-        if (file == null) {
-            return;
-        }
         try {
             Files.createDirectories(file.getParent());
             JSON.writeValue(file.toFile(), values);

@@ -47,13 +47,15 @@ public final class LocalStack implements AutoCloseable {
     /** How long an API call waits for a free execution environment before a 429. */
     private static final Duration ENVIRONMENT_WAIT = Duration.ofSeconds(10);
     private static final int GATEWAY_THREADS = 256;
+    /** Environments of one function initialising at once: more only fight over the cores. */
+    private static final int PARALLEL_STARTS = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
 
     private final StackOptions options;
     private final Deque<AutoCloseable> resources = new ArrayDeque<>();
     private final Map<String, FunctionPool> functions = new LinkedHashMap<>();
     private final java.util.List<SqsPoller> pollers = new java.util.ArrayList<>();
-    private DynamoDbLocal dynamoDb;
-    private ElasticMq sqs;
+    private URI dynamoDbEndpoint;
+    private URI sqsEndpoint;
     private LocalClients clients;
     private LocalNames names;
     private StackModel model;
@@ -67,7 +69,7 @@ public final class LocalStack implements AutoCloseable {
     public static LocalStack start(StackOptions options) {
         LocalStack stack = new LocalStack(options);
         try {
-            stack.boot();
+            stack.boot(null);
             return stack;
         } catch (RuntimeException e) {
             stack.close();
@@ -75,7 +77,23 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    private void boot() {
+    /**
+     * The functions of a stack that another process runs: no emulators, no provisioning, no
+     * gateway or triggers; each function's environment points at the running stack's endpoints.
+     * This is what {@code rushgate invoke} uses.
+     */
+    public static LocalStack attach(StackOptions options, StackState running) {
+        LocalStack stack = new LocalStack(options.withTriggers(false).withPublishedState(false));
+        try {
+            stack.boot(running);
+            return stack;
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    private void boot(StackState running) {
         long started = System.nanoTime();
         if (System.getenv("AWS_EMF_ENVIRONMENT") == null) {
             LOG.warn("AWS_EMF_ENVIRONMENT is not set; set it to Local (./rushgate does) or metrics look for a CloudWatch agent");
@@ -85,20 +103,33 @@ public final class LocalStack implements AutoCloseable {
         Template template = Template.load(options.template());
         Map<String, String> parameters = ParameterValues.of(template, options.parameterOverrides());
 
-        dynamoDb = track(DynamoDbLocal.start(options.dataDir() == null ? null : options.dataDir().resolve("dynamodb"), 0));
-        sqs = track(ElasticMq.start(0, options.region(), LocalNames.ACCOUNT_ID));
-        clients = track(new LocalClients(options.region(), dynamoDb.endpoint(), sqs.endpoint()));
-        LocalSecrets secrets = new LocalSecrets(options.dataDir());
-        names = new LocalNames(template, parameters, options.region(), sqs.endpoint(), secrets::value);
+        if (running == null) {
+            DynamoDbLocal dynamoDbLocal = track(DynamoDbLocal.start(
+                    options.dataDir() == null ? null : options.dataDir().resolve("dynamodb"), options.dynamoDbPort()));
+            ElasticMq elasticMq = track(ElasticMq.start(options.sqsPort(), options.region(), LocalNames.ACCOUNT_ID));
+            dynamoDbEndpoint = dynamoDbLocal.endpoint();
+            sqsEndpoint = elasticMq.endpoint();
+        } else {
+            dynamoDbEndpoint = running.dynamoDb();
+            sqsEndpoint = running.sqs();
+        }
+        clients = track(new LocalClients(options.region(), dynamoDbEndpoint, sqsEndpoint));
+        LocalSecrets secrets = new LocalSecrets(options.dataDir() != null ? options.dataDir() : options.stateDir());
+        names = new LocalNames(template, parameters, options.region(), sqsEndpoint, secrets::value);
 
-        new Provisioner(clients.dynamoDb(), clients.sqs()).provision(StackModel.resolve(template, names), names);
+        Provisioner provisioner = new Provisioner(clients.dynamoDb(), clients.sqs());
+        if (running == null) {
+            provisioner.provision(StackModel.resolve(template, names), names);
+        } else {
+            provisioner.learnStreams(StackModel.resolve(template, names), names);
+        }
         // Resolved again now that stream ARNs are known.
         model = StackModel.resolve(template, names);
 
         FunctionLogs logs = track(new FunctionLogs(options.functionLogs()));
         for (FunctionSpec function : model.functions()) {
             functions.put(function.logicalId(), track(new FunctionPool(function,
-                    (String) names.getAtt(function.logicalId(), "Arn"), environment(function), logs, ENVIRONMENT_WAIT)));
+                    (String) names.getAtt(function.logicalId(), "Arn"), environment(function), logs, ENVIRONMENT_WAIT, PARALLEL_STARTS)));
         }
         model.api().ifPresent(api -> {
             TokenVerifier verifier = null;
@@ -140,8 +171,8 @@ public final class LocalStack implements AutoCloseable {
         environment.put("AWS_EXECUTION_ENV", "AWS_Lambda_java21");
         environment.put("AWS_ACCESS_KEY_ID", LocalClients.ACCESS_KEY);
         environment.put("AWS_SECRET_ACCESS_KEY", LocalClients.SECRET_KEY);
-        environment.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoDb.endpoint().toString());
-        environment.put("AWS_ENDPOINT_URL_SQS", sqs.endpoint().toString());
+        environment.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoDbEndpoint.toString());
+        environment.put("AWS_ENDPOINT_URL_SQS", sqsEndpoint.toString());
         return environment;
     }
 
@@ -151,8 +182,8 @@ public final class LocalStack implements AutoCloseable {
         state.put("template", options.template().toAbsolutePath().toString());
         state.put("region", options.region());
         state.put("api", apiEndpoint().map(URI::toString).orElse(null));
-        state.put("dynamodb", dynamoDb.endpoint().toString());
-        state.put("sqs", sqs.endpoint().toString());
+        state.put("dynamodb", dynamoDbEndpoint.toString());
+        state.put("sqs", sqsEndpoint.toString());
         state.put("dataDir", options.dataDir() == null ? null : options.dataDir().toAbsolutePath().toString());
         state.putPOJO("parameters", options.parameterOverrides());
         Path file = options.stateDir().resolve(STATE_FILE);
@@ -187,11 +218,11 @@ public final class LocalStack implements AutoCloseable {
     }
 
     public URI dynamoDbEndpoint() {
-        return dynamoDb.endpoint();
+        return dynamoDbEndpoint;
     }
 
     public URI sqsEndpoint() {
-        return sqs.endpoint();
+        return sqsEndpoint;
     }
 
     public LocalClients clients() {

@@ -73,6 +73,20 @@ public final class Provisioner {
         }
     }
 
+    /** For a stack provisioned by another process: learns the stream ARNs, creates nothing. */
+    public void learnStreams(StackModel model, LocalNames names) {
+        for (TableSpec table : model.tables()) {
+            TableDescription description = existing(table.name());
+            if (description == null) {
+                throw new IllegalStateException("the running stack has no table " + table.name()
+                        + "; was it started from the same template?");
+            }
+            if (description.latestStreamArn() != null) {
+                names.streamArn(table.logicalId(), description.latestStreamArn());
+            }
+        }
+    }
+
     private TableDescription existing(String tableName) {
         try {
             return dynamoDb.describeTable(d -> d.tableName(tableName)).table();

@@ -12,12 +12,15 @@ import java.util.Objects;
  * @param stateDir           the issuer key lives here, and the running stack's endpoints (stack.json)
  * @param functionLogs       where function output goes (one file per function); null for the console
  * @param apiPort            the gateway's port; 0 picks a free one
+ * @param dynamoDbPort       DynamoDB Local's port; 0 picks a free one
+ * @param sqsPort            ElasticMQ's port; 0 picks a free one
  * @param region             the region the functions see
  * @param parameterOverrides template parameters, like sam deploy --parameter-overrides
  * @param runTriggers        start the SQS pollers and schedules (off for a single invoke)
  * @param publishState       write stateDir/stack.json so other commands find this stack
  */
-public record StackOptions(Path template, Path dataDir, Path stateDir, Path functionLogs, int apiPort, String region,
+public record StackOptions(Path template, Path dataDir, Path stateDir, Path functionLogs, int apiPort, int dynamoDbPort, int sqsPort,
+                           String region,
                            Map<String, String> parameterOverrides, boolean runTriggers, boolean publishState) {
 
     public static final String DEFAULT_REGION = "us-east-1";
@@ -31,36 +34,42 @@ public record StackOptions(Path template, Path dataDir, Path stateDir, Path func
 
     /** An in-memory stack on free ports, triggers running, logs in stateDir/logs. */
     public static StackOptions inMemory(Path template, Path stateDir) {
-        return new StackOptions(template, null, stateDir, stateDir.resolve("logs"), 0, DEFAULT_REGION, Map.of(), true, false);
+        return new StackOptions(template, null, stateDir, stateDir.resolve("logs"), 0, 0, 0, DEFAULT_REGION, Map.of(), true,
+                false);
     }
 
     public StackOptions withDataDir(Path dir) {
-        return new StackOptions(template, dir, stateDir, functionLogs, apiPort, region, parameterOverrides, runTriggers,
+        return new StackOptions(template, dir, stateDir, functionLogs, apiPort, dynamoDbPort, sqsPort, region, parameterOverrides, runTriggers,
                 publishState);
     }
 
     public StackOptions withApiPort(int port) {
-        return new StackOptions(template, dataDir, stateDir, functionLogs, port, region, parameterOverrides, runTriggers,
+        return new StackOptions(template, dataDir, stateDir, functionLogs, port, dynamoDbPort, sqsPort, region, parameterOverrides, runTriggers,
                 publishState);
     }
 
+    public StackOptions withEmulatorPorts(int dynamoDb, int sqs) {
+        return new StackOptions(template, dataDir, stateDir, functionLogs, apiPort, dynamoDb, sqs, region, parameterOverrides,
+                runTriggers, publishState);
+    }
+
     public StackOptions withParameters(Map<String, String> overrides) {
-        return new StackOptions(template, dataDir, stateDir, functionLogs, apiPort, region, overrides, runTriggers,
+        return new StackOptions(template, dataDir, stateDir, functionLogs, apiPort, dynamoDbPort, sqsPort, region, overrides, runTriggers,
                 publishState);
     }
 
     public StackOptions withTriggers(boolean run) {
-        return new StackOptions(template, dataDir, stateDir, functionLogs, apiPort, region, parameterOverrides, run,
+        return new StackOptions(template, dataDir, stateDir, functionLogs, apiPort, dynamoDbPort, sqsPort, region, parameterOverrides, run,
                 publishState);
     }
 
     public StackOptions withPublishedState(boolean publish) {
-        return new StackOptions(template, dataDir, stateDir, functionLogs, apiPort, region, parameterOverrides, runTriggers,
+        return new StackOptions(template, dataDir, stateDir, functionLogs, apiPort, dynamoDbPort, sqsPort, region, parameterOverrides, runTriggers,
                 publish);
     }
 
     public StackOptions withFunctionLogs(Path directory) {
-        return new StackOptions(template, dataDir, stateDir, directory, apiPort, region, parameterOverrides, runTriggers,
+        return new StackOptions(template, dataDir, stateDir, directory, apiPort, dynamoDbPort, sqsPort, region, parameterOverrides, runTriggers,
                 publishState);
     }
 }

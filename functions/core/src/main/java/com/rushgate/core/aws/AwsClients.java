@@ -5,7 +5,9 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import com.rushgate.core.app.ConfigurationException;
 import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -23,6 +25,8 @@ public final class AwsClients {
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(6);
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(1);
     private static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(3);
+    /** Enough for the worker's parallel records; one invocation per environment needs few. */
+    private static final int MAX_CONNECTIONS = 64;
 
     private final Region region;
     private final Optional<URI> dynamoDbEndpoint;
@@ -33,10 +37,28 @@ public final class AwsClients {
         this.region = Region.of(env.require("AWS_REGION"));
         this.dynamoDbEndpoint = env.optionalUri("AWS_ENDPOINT_URL_DYNAMODB");
         this.sqsEndpoint = env.optionalUri("AWS_ENDPOINT_URL_SQS");
-        this.httpClient = UrlConnectionHttpClient.builder()
-                .connectionTimeout(CONNECT_TIMEOUT)
-                .socketTimeout(SOCKET_TIMEOUT)
-                .build();
+        this.httpClient = httpClient(env.require("SDK_HTTP_CLIENT"));
+    }
+
+    /**
+     * The SDK's HTTP client, named by SDK_HTTP_CLIENT: "apache" (pooled connections, the lowest
+     * per-call latency we measured) or "url-connection" (the smallest, from the JDK). See
+     * docs/BENCHMARKS.md for the numbers behind the template's choice.
+     */
+    static SdkHttpClient httpClient(String name) {
+        return switch (name) {
+            case "apache" -> ApacheHttpClient.builder()
+                    .connectionTimeout(CONNECT_TIMEOUT)
+                    .socketTimeout(SOCKET_TIMEOUT)
+                    .maxConnections(MAX_CONNECTIONS)
+                    .build();
+            case "url-connection" -> UrlConnectionHttpClient.builder()
+                    .connectionTimeout(CONNECT_TIMEOUT)
+                    .socketTimeout(SOCKET_TIMEOUT)
+                    .build();
+            default -> throw new ConfigurationException(
+                    "environment variable SDK_HTTP_CLIENT must be apache or url-connection, got '" + name + "'");
+        };
     }
 
     public DynamoDbClient dynamoDb() {

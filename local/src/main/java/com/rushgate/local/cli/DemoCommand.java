@@ -1,0 +1,73 @@
+package com.rushgate.local.cli;
+
+import com.rushgate.local.demo.Demo;
+import com.rushgate.local.demo.DemoOptions;
+import com.rushgate.local.demo.DemoSummary;
+import com.rushgate.local.stack.LocalStack;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Option;
+
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"A drop on an in-memory stack: creates an FCFS event, sends every user's participation over HTTP",
+                "with their own token plus duplicates, waits until every accepted request is final, and proves",
+                "that nothing was lost or oversold. Exit code 1 if anything was."})
+final class DemoCommand implements Callable<Integer> {
+
+    @Mixin
+    Workspace workspace;
+
+    @Spec
+    CommandSpec spec;
+
+    private java.io.PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    private java.io.PrintWriter err() {
+        return spec.commandLine().getErr();
+    }
+
+    @Option(names = "--users", defaultValue = "1000", description = "Participants (default: ${DEFAULT-VALUE}).")
+    int users;
+
+    @Option(names = "--capacity", defaultValue = "100", description = "Units of stock (default: ${DEFAULT-VALUE}).")
+    int capacity;
+
+    @Option(names = "--duplicates", defaultValue = "0.1",
+            description = "Extra submissions as a share of users (default: ${DEFAULT-VALUE}).")
+    double duplicates;
+
+    @Option(names = "--concurrency", defaultValue = "64", description = "HTTP clients at once (default: ${DEFAULT-VALUE}).")
+    int concurrency;
+
+    @Option(names = "--timeout", defaultValue = "5m", converter = Durations.class,
+            description = "Longest wait for every request to be final (default: ${DEFAULT-VALUE}).")
+    Duration timeout;
+
+    @Option(names = "--json", description = "End with the summary as one JSON object on the last line.")
+    boolean json;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        DemoOptions options;
+        try {
+            options = new DemoOptions(users, capacity, duplicates, concurrency, timeout);
+        } catch (IllegalArgumentException e) {
+            throw new CliException(e.getMessage());
+        }
+        err().println("starting an in-memory stack...");
+        try (LocalStack stack = LocalStack.start(workspace.inMemoryOptions())) {
+            DemoSummary summary = new Demo(stack, new java.io.PrintStream(new WriterOutputStream(err()), true)).run(options);
+            out().print(summary.toText());
+            if (json) {
+                out().println(summary.toJson());
+            }
+            return summary.healthy() ? 0 : 1;
+        }
+    }
+}

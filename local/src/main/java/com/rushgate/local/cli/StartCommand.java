@@ -1,0 +1,99 @@
+package com.rushgate.local.cli;
+
+import com.rushgate.local.stack.LocalStack;
+import com.rushgate.local.stack.StackOptions;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Option;
+
+@Command(name = "start", mixinStandardHelpOptions = true,
+        description = {"Starts the local stack: DynamoDB Local, ElasticMQ, every table and queue of the template,",
+                "the API on 127.0.0.1:PORT, the SQS pollers and the schedules. Ctrl-C stops it cleanly."})
+final class StartCommand implements Runnable {
+
+    @Mixin
+    Workspace workspace;
+
+    @Spec
+    CommandSpec spec;
+
+    private java.io.PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    private java.io.PrintWriter err() {
+        return spec.commandLine().getErr();
+    }
+
+    @Option(names = "--port", defaultValue = "3000", description = "Port of the local API (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--dynamodb-port", defaultValue = "8000",
+            description = "Port of DynamoDB Local, for the aws CLI and other tools (default: ${DEFAULT-VALUE}).")
+    int dynamoDbPort;
+
+    @Option(names = "--sqs-port", defaultValue = "9324", description = "Port of ElasticMQ (default: ${DEFAULT-VALUE}).")
+    int sqsPort;
+
+    @ArgGroup(exclusive = true)
+    Storage storage = new Storage();
+
+    static final class Storage {
+        @Option(names = "--data", paramLabel = "DIR", description = "Keep tables in DIR: requests survive a restart.")
+        Path data;
+
+        @Option(names = "--in-memory", description = "Keep everything in memory (the default).")
+        boolean inMemory;
+    }
+
+    @Override
+    public void run() {
+        if (workspace.running().isPresent()) {
+            throw new CliException("a stack is already running for " + workspace.stateDir()
+                    + " (see its stack.json); stop it first or pass another --state-dir");
+        }
+        StackOptions options = workspace.inMemoryOptions().withApiPort(port).withEmulatorPorts(dynamoDbPort, sqsPort)
+                .withPublishedState(true);
+        if (storage.data != null) {
+            options = options.withDataDir(storage.data.toAbsolutePath().normalize());
+        }
+        LocalStack stack = LocalStack.start(options);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            err().println("stopping the local stack...");
+            stack.close();
+            stopped.countDown();
+        }, "rushgate-stop"));
+        printEndpoints(stack);
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void printEndpoints(LocalStack stack) {
+        out().println();
+        out().println("Rushgate local stack is up" + (stack.options().dataDir() != null
+                ? " (data in " + stack.options().dataDir() + ")" : " (in memory)"));
+        stack.apiEndpoint().ifPresent(api -> out().println("  API       " + api));
+        out().println("  DynamoDB  " + stack.dynamoDbEndpoint());
+        out().println("  SQS       " + stack.sqsEndpoint());
+        out().println("  region    " + stack.options().region() + "   (any credentials work, e.g. local/local)");
+        out().println("  logs      " + stack.options().functionLogs());
+        out().println();
+        out().println("Try:  TOKEN=$(./rushgate token --user alice)");
+        out().println("      ./rushgate create-event --id drop-1 --type FCFS --capacity 10");
+        stack.apiEndpoint().ifPresent(api -> out().println("      curl -i -X POST -H \"Authorization: Bearer $TOKEN\" "
+                + api + "/events/drop-1/participations"));
+        out().println("      export AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local AWS_DEFAULT_REGION="
+                + stack.options().region());
+        out().println("      aws --endpoint-url " + stack.dynamoDbEndpoint() + " dynamodb list-tables");
+        out().println("Press Ctrl-C to stop.");
+    }
+}

@@ -1,0 +1,87 @@
+package com.rushgate.local.demo;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What a demo run proves. lost (accepted but never final) and oversold (winners beyond the stock
+ * taken) must both be 0.
+ *
+ * @param submissions   participations sent, duplicates included
+ * @param accepted      distinct requests answered 202
+ * @param duplicates    duplicate submissions answered with the same requestId as the user's first
+ * @param refused       submissions answered with anything but 200 or 202 (after one retry of 409/503)
+ */
+public record DemoSummary(String eventId, int users, int capacity, int submissions, int accepted, int duplicates,
+                          int refused, int succeeded, int rejected, int failedFinal, int remaining, int lost,
+                          int oversold, double ingestPerSecond, double ingestP50Ms, double ingestP95Ms,
+                          double ingestP99Ms, double drainSeconds, Map<String, Object> extra) {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public boolean healthy() {
+        return lost == 0 && oversold == 0;
+    }
+
+    public DemoSummary with(String key, Object value) {
+        Map<String, Object> more = new LinkedHashMap<>(extra);
+        more.put(key, value);
+        return new DemoSummary(eventId, users, capacity, submissions, accepted, duplicates, refused, succeeded, rejected,
+                failedFinal, remaining, lost, oversold, ingestPerSecond, ingestP50Ms, ingestP95Ms, ingestP99Ms,
+                drainSeconds, more);
+    }
+
+    /** One JSON object with the documented field names. */
+    public String toJson() {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("eventId", eventId);
+        node.put("users", users);
+        node.put("capacity", capacity);
+        node.put("submissions", submissions);
+        node.put("accepted", accepted);
+        node.put("duplicates", duplicates);
+        node.put("refused", refused);
+        node.put("succeeded", succeeded);
+        node.put("rejected", rejected);
+        node.put("failedFinal", failedFinal);
+        node.put("remaining", remaining);
+        node.put("lost", lost);
+        node.put("oversold", oversold);
+        node.put("ingestPerSecond", round(ingestPerSecond));
+        node.put("ingestP50Ms", round(ingestP50Ms));
+        node.put("ingestP95Ms", round(ingestP95Ms));
+        node.put("ingestP99Ms", round(ingestP99Ms));
+        node.put("drainSeconds", round(drainSeconds));
+        extra.forEach((key, value) -> node.set(key, JSON.valueToTree(value)));
+        return node.toString();
+    }
+
+    /** The summary for people. */
+    public String toText() {
+        StringBuilder text = new StringBuilder();
+        text.append(String.format("%nRushgate demo: FCFS event %s, %d units, %d users%n", eventId, capacity, users));
+        text.append(String.format("  submissions        %8d  (%d duplicates answered with the same requestId)%n",
+                submissions, duplicates));
+        text.append(String.format("  accepted (202)     %8d%n", accepted));
+        if (refused > 0) {
+            text.append(String.format("  refused            %8d%n", refused));
+        }
+        text.append(String.format("  SUCCEEDED          %8d%n", succeeded));
+        text.append(String.format("  REJECTED           %8d  (sold out)%n", rejected));
+        text.append(String.format("  FAILED_FINAL       %8d%n", failedFinal));
+        text.append(String.format("  stock remaining    %8d%n", remaining));
+        text.append(String.format("  lost               %8d  %s%n", lost, lost == 0 ? "ok" : "ACCEPTED BUT NEVER FINAL"));
+        text.append(String.format("  oversold           %8d  %s%n", oversold, oversold == 0 ? "ok" : "MORE WINNERS THAN STOCK TAKEN"));
+        text.append(String.format("  ingest             %8.0f req/s   p50 %.1f ms   p95 %.1f ms   p99 %.1f ms%n",
+                ingestPerSecond, ingestP50Ms, ingestP95Ms, ingestP99Ms));
+        text.append(String.format("  drain              %8.1f s after the last answer%n", drainSeconds));
+        extra.forEach((key, value) -> text.append(String.format("  %-18s %8s%n", key, value)));
+        return text.toString();
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 100) / 100.0;
+    }
+}

@@ -1,0 +1,58 @@
+package com.rushgate.local.stack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a running stack publishes in its state directory (stack.json), so that other commands
+ * (token, create-event, invoke, the aws CLI) can find it.
+ */
+public record StackState(long pid, Path template, String region, URI api, URI dynamoDb, URI sqs, Path dataDir,
+                         Map<String, String> parameters) {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The running stack of this state directory, if its process is alive and its ports answer. */
+    public static Optional<StackState> find(Path stateDir) {
+        Path file = stateDir.resolve(LocalStack.STATE_FILE);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            JsonNode node = JSON.readTree(file.toFile());
+            Map<String, String> parameters = new LinkedHashMap<>();
+            node.path("parameters").fields().forEachRemaining(p -> parameters.put(p.getKey(), p.getValue().asText()));
+            StackState state = new StackState(
+                    node.path("pid").asLong(),
+                    Path.of(node.path("template").asText()),
+                    node.path("region").asText(),
+                    node.hasNonNull("api") ? URI.create(node.get("api").asText()) : null,
+                    URI.create(node.path("dynamodb").asText()),
+                    URI.create(node.path("sqs").asText()),
+                    node.hasNonNull("dataDir") ? Path.of(node.get("dataDir").asText()) : null,
+                    parameters);
+            boolean alive = ProcessHandle.of(state.pid()).map(ProcessHandle::isAlive).orElse(false);
+            return alive && answers(state.dynamoDb()) ? Optional.of(state) : Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static boolean answers(URI endpoint) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(endpoint.getHost(), endpoint.getPort()), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,169 @@
+package com.rushgate.local.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.rushgate.core.domain.RequestStatus;
+import com.rushgate.local.auth.LocalIssuer;
+import com.rushgate.local.cli.Main;
+import com.rushgate.local.it.ApiClient.Reply;
+import com.rushgate.local.stack.LocalStack;
+import com.rushgate.local.stack.StackOptions;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.http.HttpRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The local stack as a user meets it: tokens, throttling, the demo, restarts, another template. */
+class LocalStackIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static Reply postWith(ApiClient api, String eventId, String authorization) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(api.base().resolve("/events/" + eventId + "/participations"))
+                .POST(HttpRequest.BodyPublishers.noBody());
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return api.send(request);
+    }
+
+    @Test
+    void missingBadAndExpiredTokens_are401BeforeAnyFunctionRuns() throws Exception {
+        LocalStack stack = SharedStack.get();
+        ApiClient api = new ApiClient(stack);
+        String eventId = SharedStack.openFcfs(stack, "tokens", 5);
+        LocalIssuer issuer = stack.issuer().orElseThrow();
+        RSAKey stranger = new RSAKeyGenerator(2048).keyID(issuer.publicKey().getKeyID()).generate();
+        Instant now = Instant.now();
+        JWTClaimsSet.Builder valid = new JWTClaimsSet.Builder().subject("olga").issuer(issuer.issuer())
+                .audience(issuer.audiences().get(0)).claim("token_use", "id")
+                .issueTime(Date.from(now.minusSeconds(7200))).expirationTime(Date.from(now.plusSeconds(3600)));
+        JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(issuer.publicKey().getKeyID()).build();
+        long invocationsBefore = stack.function("IngestFunction").invocations();
+
+        List<Reply> refused = new ArrayList<>();
+        refused.add(postWith(api, eventId, null));
+        refused.add(postWith(api, eventId, "Bearer not-a-token"));
+        refused.add(postWith(api, eventId, "Bearer " + LocalIssuer.sign(header, valid.build(), stranger)));
+        refused.add(postWith(api, eventId, "Bearer " + LocalIssuer.sign(header,
+                new JWTClaimsSet.Builder(valid.build()).expirationTime(Date.from(now.minusSeconds(1))).build(),
+                stack.issuer().map(i -> signingKeyOf(stack)).orElseThrow())));
+
+        assertThat(refused).allSatisfy(reply -> {
+            assertThat(reply.status()).isEqualTo(401);
+            assertThat(reply.field("message")).isEqualTo("Unauthorized");
+        });
+        assertThat(stack.function("IngestFunction").invocations()).isEqualTo(invocationsBefore);
+        assertThat(Tables.requestsOf(stack, eventId)).isEmpty();
+    }
+
+    private static RSAKey signingKeyOf(LocalStack stack) {
+        return LocalIssuer.loadOrCreateKey(stack.options().stateDir());
+    }
+
+    @Test
+    void stageThrottle_answers429() {
+        try (LocalStack stack = TestStacks.start(Map.of("ApiThrottlingRateLimit", "1", "ApiThrottlingBurstLimit", "2"))) {
+            ApiClient api = new ApiClient(stack);
+            String eventId = SharedStack.openFcfs(stack, "throttle", 50);
+
+            List<Integer> statuses = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                statuses.add(api.participate(eventId, "user-" + i).status());
+            }
+
+            assertThat(statuses).contains(202).contains(429);
+            assertThat(statuses.subList(0, 2)).containsOnly(202);
+        }
+    }
+
+    @Test
+    void demoJson_reportsNothingLostNothingOversold() throws Exception {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        Path state = TestStacks.tempDir("rushgate-demo");
+
+        int exit = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), "demo", "--users", "60",
+                "--capacity", "7", "--duplicates", "0.2", "--concurrency", "16", "--json",
+                "--template", TestStacks.template().toString(), "--state-dir", state.toString());
+
+        String[] lines = out.toString().strip().split("\n");
+        JsonNode summary = JSON.readTree(lines[lines.length - 1]);
+        assertThat(exit).as(err.toString()).isZero();
+        assertThat(summary.get("lost").asInt()).isZero();
+        assertThat(summary.get("oversold").asInt()).isZero();
+        assertThat(summary.get("accepted").asInt()).isEqualTo(60);
+        assertThat(summary.get("succeeded").asInt()).isEqualTo(7);
+        assertThat(summary.get("rejected").asInt()).isEqualTo(53);
+        assertThat(summary.get("remaining").asInt()).isZero();
+        assertThat(summary.get("duplicates").asInt()).isEqualTo(12);
+        for (String field : List.of("ingestPerSecond", "ingestP50Ms", "ingestP95Ms", "ingestP99Ms", "drainSeconds", "failedFinal")) {
+            assertThat(summary.has(field)).as(field).isTrue();
+        }
+    }
+
+    @Test
+    void withData_requestsSurviveARestart() {
+        Path data = TestStacks.tempDir("rushgate-data");
+        StackOptions options = TestStacks.options(Map.of()).withDataDir(data);
+        String eventId;
+        String requestId;
+        try (LocalStack first = LocalStack.start(options)) {
+            ApiClient api = new ApiClient(first);
+            eventId = SharedStack.openFcfs(first, "durable", 2);
+            requestId = api.participate(eventId, "paul").field("requestId");
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> "SUCCEEDED".equals(api.status(requestId, "paul").field("status")));
+        }
+
+        try (LocalStack second = LocalStack.start(options)) {
+            ApiClient api = new ApiClient(second);
+            Reply status = api.status(requestId, "paul");
+
+            assertThat(status.status()).isEqualTo(200);
+            assertThat(status.field("status")).isEqualTo(RequestStatus.SUCCEEDED.name());
+            assertThat(Tables.remaining(second, eventId)).isEqualTo(1);
+            assertThat(api.participate(eventId, "paul").status()).as("still a duplicate").isEqualTo(200);
+        }
+    }
+
+    @Test
+    void aTemplateWithRenamedTableAndQueue_stillWorks() throws Exception {
+        Path dir = TestStacks.tempDir("rushgate-renamed");
+        String text = Files.readString(TestStacks.template())
+                .replace("RequestTable", "ParticipationLedger")
+                .replace("WorkQueue", "IntakeQueue")
+                .replace("CodeUri: functions/", "CodeUri: " + TestStacks.root().resolve("functions") + "/");
+        Path renamed = dir.resolve("template.yaml");
+        Files.writeString(renamed, text);
+        StackOptions options = StackOptions.inMemory(renamed, TestStacks.tempDir("rushgate-renamed-state"));
+
+        try (LocalStack stack = LocalStack.start(options)) {
+            assertThat(stack.model().functionVariable("REQUEST_TABLE")).isEqualTo("ParticipationLedger");
+            assertThat(stack.model().queues()).extracting(q -> q.name()).contains("IntakeQueue");
+            ApiClient api = new ApiClient(stack);
+            String eventId = SharedStack.openFcfs(stack, "renamed", 1);
+
+            String requestId = api.participate(eventId, "quinn").field("requestId");
+
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> "SUCCEEDED".equals(api.status(requestId, "quinn").field("status")));
+        }
+    }
+}
