@@ -26,7 +26,7 @@ record WorkerWiring(ProcessRequestUseCase useCase, ExecutorService pool, Powerto
         DynamoDbClient dynamoDb = clients.dynamoDb();
         Clock clock = Clock.tickMillis(ZoneOffset.UTC);
         CachedEventCatalog events = new CachedEventCatalog(new DynamoEventCatalog(dynamoDb, config.eventTable()),
-                clock, config.eventCacheTtl());
+                clock, config.eventCacheTtl(), false);
         PowertoolsMetrics metrics = new PowertoolsMetrics(config.metricsNamespace(), config.serviceName());
         ProcessRequestUseCase useCase = new ProcessRequestUseCase(
                 new DynamoRequestStore(dynamoDb, config.requestTable()),

@@ -4,6 +4,7 @@ import com.rushgate.local.demo.Demo;
 import com.rushgate.local.demo.DemoOptions;
 import com.rushgate.local.demo.DemoSummary;
 import com.rushgate.local.stack.LocalStack;
+import com.rushgate.local.stack.StackOptions;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -52,16 +53,36 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--json", description = "End with the summary as one JSON object on the last line.")
     boolean json;
 
+    @Option(names = "--chaos", defaultValue = "0", paramLabel = "FRACTION",
+            description = {"Inject faults while participations arrive: this fraction of SQS sends, DynamoDB transitions",
+                    "and worker claims fail, and poison messages are sent; then the reconciler and a redrive",
+                    "recover everything (default: ${DEFAULT-VALUE}, none)."})
+    double chaos;
+
+    /** Short timeouts so a chaotic run recovers in seconds; --parameter overrides any of them. */
+    static final java.util.Map<String, String> CHAOS_PARAMETERS = java.util.Map.of(
+            "WorkerTimeoutSeconds", "5",
+            "QueueVisibilityTimeoutSeconds", "6",
+            "MaxReceiveCount", "3",
+            "ReconcileReceivedAfterSeconds", "3",
+            "ReconcileStaleAfterSeconds", "25");
+
     @Override
     public Integer call() throws InterruptedException {
         DemoOptions options;
         try {
-            options = new DemoOptions(users, capacity, duplicates, concurrency, timeout);
+            options = new DemoOptions(users, capacity, duplicates, concurrency, timeout, chaos);
         } catch (IllegalArgumentException e) {
             throw new CliException(e.getMessage());
         }
         err().println("starting an in-memory stack...");
-        try (LocalStack stack = LocalStack.start(workspace.inMemoryOptions())) {
+        StackOptions stackOptions = workspace.inMemoryOptions();
+        if (chaos > 0) {
+            java.util.Map<String, String> parameters = new java.util.HashMap<>(CHAOS_PARAMETERS);
+            parameters.putAll(workspace.parameters);
+            stackOptions = stackOptions.withParameters(parameters).withFaultInjection(true);
+        }
+        try (LocalStack stack = LocalStack.start(stackOptions)) {
             DemoSummary summary = new Demo(stack, new java.io.PrintStream(new WriterOutputStream(err()), true)).run(options);
             out().print(summary.toText());
             if (json) {

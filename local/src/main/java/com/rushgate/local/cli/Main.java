@@ -9,7 +9,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "rushgate", mixinStandardHelpOptions = true, version = "rushgate 1.0",
         description = "Rushgate on one machine, built from template.yaml: no Docker, no AWS account, no network.",
         subcommands = {StartCommand.class, DemoCommand.class, TokenCommand.class, CreateEventCommand.class,
-                ListEventsCommand.class, InvokeCommand.class, CommandLine.HelpCommand.class})
+                ListEventsCommand.class, InvokeCommand.class, DlqCommand.class, RedriveCommandLine.class, ChaosCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @Spec

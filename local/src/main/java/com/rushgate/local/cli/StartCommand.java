@@ -1,5 +1,6 @@
 package com.rushgate.local.cli;
 
+import com.rushgate.local.chaos.ChaosControl;
 import com.rushgate.local.stack.LocalStack;
 import com.rushgate.local.stack.StackOptions;
 import java.nio.file.Path;
@@ -43,6 +44,11 @@ final class StartCommand implements Runnable {
     @ArgGroup(exclusive = true)
     Storage storage = new Storage();
 
+    @Option(names = "--chaos", defaultValue = "0", paramLabel = "FRACTION",
+            description = {"Inject faults: this fraction of SQS sends to the work queue, DynamoDB transitions and",
+                    "worker claims fail (default: ${DEFAULT-VALUE}, none). For trying the runbook."})
+    double chaos;
+
     static final class Storage {
         @Option(names = "--data", paramLabel = "DIR", description = "Keep tables in DIR: requests survive a restart.")
         Path data;
@@ -62,7 +68,16 @@ final class StartCommand implements Runnable {
         if (storage.data != null) {
             options = options.withDataDir(storage.data.toAbsolutePath().normalize());
         }
-        LocalStack stack = LocalStack.start(options);
+        if (chaos < 0 || chaos > 0.5) {
+            throw new CliException("--chaos is a fraction between 0 and 0.5");
+        }
+        LocalStack stack = LocalStack.start(options.withFaultInjection(chaos > 0));
+        ChaosControl control = chaos > 0
+                ? new ChaosControl(workspace.stateDir(), chaos, stack.model().functionVariable("QUEUE_URL")) : null;
+        if (control != null) {
+            err().printf("fault injection on: %.0f%% of SQS sends, DynamoDB transitions and worker claims fail;"
+                    + " change it with ./rushgate chaos FRACTION%n", chaos * 100);
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             err().println("stopping the local stack...");

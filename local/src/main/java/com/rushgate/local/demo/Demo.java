@@ -7,6 +7,8 @@ import com.rushgate.core.domain.Event;
 import com.rushgate.core.domain.EventType;
 import com.rushgate.core.domain.RequestStatus;
 import com.rushgate.local.auth.LocalIssuer;
+import com.rushgate.local.chaos.Faults;
+import com.rushgate.local.lambda.Invocation;
 import com.rushgate.local.stack.LocalStack;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -21,12 +23,14 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -36,16 +40,21 @@ import java.util.stream.IntStream;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * A drop on the local stack: an FCFS event, every user's participation over HTTP with their own
  * token plus duplicate submissions, then a wait until every accepted request is final, and the
- * proof: nothing lost, nothing oversold.
+ * proof: nothing lost, nothing oversold. With chaos, faults are injected while participations
+ * arrive (and poison messages sent); then the faults stop and the reconciler and a redrive
+ * recover every request.
  */
 public final class Demo {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int BATCH_GET = 100;
+    private static final Duration RECOVERY_ROUND = Duration.ofSeconds(3);
+    private static final int RETRIES = 3;
 
     private final LocalStack stack;
     private final PrintStream console;
@@ -64,71 +73,49 @@ public final class Demo {
         DynamoEventCatalog events = new DynamoEventCatalog(stack.clients().dynamoDb(),
                 stack.model().functionVariable("EVENT_TABLE"));
         events.create(Event.create(eventId, EventType.FCFS, options.capacity(), Instant.now().minusSeconds(1), null));
-
         List<String> submissions = submissions(options);
         Map<String, String> tokens = tokens(options.users());
-        URI endpoint = stack.apiEndpoint().orElseThrow().resolve("/events/" + eventId + "/participations");
 
-        Map<String, String> firstRequestId = new ConcurrentHashMap<>();
-        Set<String> accepted = ConcurrentHashMap.newKeySet();
-        AtomicInteger duplicates = new AtomicInteger();
-        AtomicInteger refused = new AtomicInteger();
-        long[] latencies = new long[submissions.size()];
-        AtomicInteger done = new AtomicInteger();
-        Progress progress = new Progress(console, "ingest", submissions.size());
-
-        ExecutorService clients = Executors.newFixedThreadPool(options.concurrency());
-        long started = System.nanoTime();
-        try {
-            List<Future<?>> calls = new ArrayList<>();
-            for (int i = 0; i < submissions.size(); i++) {
-                int index = i;
-                String user = submissions.get(i);
-                calls.add(clients.submit(() -> {
-                    long sent = System.nanoTime();
-                    Answer answer = participate(endpoint, tokens.get(user));
-                    latencies[index] = System.nanoTime() - sent;
-                    if (answer.status() == 202 || answer.status() == 200) {
-                        String previous = firstRequestId.putIfAbsent(user, answer.requestId());
-                        if (answer.status() == 202) {
-                            accepted.add(answer.requestId());
-                        }
-                        if (previous != null && previous.equals(answer.requestId())) {
-                            duplicates.incrementAndGet();
-                        }
-                    } else {
-                        refused.incrementAndGet();
-                    }
-                    progress.show(done.incrementAndGet());
-                    return null;
-                }));
-            }
-            for (Future<?> call : calls) {
-                call.get();
-            }
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException("a participation failed: " + e.getCause(), e.getCause());
-        } finally {
-            clients.shutdownNow();
+        if (options.chaos() > 0) {
+            requireFaultInjection();
+            Faults.set(options.chaos(), workQueue());
+            poison(options.poisonMessages());
         }
-        long ingestNanos = System.nanoTime() - started;
-        progress.finish(done.get());
+        Ingest ingest;
+        try {
+            ingest = ingest(eventId, submissions, tokens, options.concurrency());
+        } finally {
+            Faults.off();
+        }
 
         long drainStarted = System.nanoTime();
-        Map<RequestStatus, Integer> finals = awaitFinal(List.copyOf(accepted), options.drainTimeout());
+        Recovery recovery = options.chaos() > 0
+                ? recover(ingest.accepted(), options.drainTimeout())
+                : new Recovery(awaitFinal(ingest.accepted(), options.drainTimeout(), false), 0, 0);
         double drainSeconds = (System.nanoTime() - drainStarted) / 1e9;
 
-        int succeeded = finals.getOrDefault(RequestStatus.SUCCEEDED, 0);
-        int rejected = finals.getOrDefault(RequestStatus.REJECTED, 0);
-        int failedFinal = finals.getOrDefault(RequestStatus.FAILED_FINAL, 0);
+        Map<RequestStatus, Integer> acceptedFinals = recovery.finals();
+        int lost = ingest.accepted().size() - acceptedFinals.values().stream().mapToInt(Integer::intValue).sum();
+        // Every request of the event, including those recorded before a refused answer (a 503
+        // after the RECEIVED write): the stock check must see all of them.
+        Map<RequestStatus, Integer> all = statusesOfEvent(eventId);
+        int succeeded = all.getOrDefault(RequestStatus.SUCCEEDED, 0);
+        int rejected = all.getOrDefault(RequestStatus.REJECTED, 0);
+        int failedFinal = all.getOrDefault(RequestStatus.FAILED_FINAL, 0);
         int remaining = events.find(eventId).orElseThrow().remaining();
-        int lost = accepted.size() - succeeded - rejected - failedFinal;
         int oversold = Math.max(0, succeeded - (options.capacity() - remaining));
-        Arrays.sort(latencies);
-        return new DemoSummary(eventId, options.users(), options.capacity(), submissions.size(), accepted.size(),
-                duplicates.get(), refused.get(), succeeded, rejected, failedFinal, remaining, lost, oversold,
-                submissions.size() / (ingestNanos / 1e9), percentile(latencies, 50), percentile(latencies, 95),
-                percentile(latencies, 99), drainSeconds, Map.of());
+        DemoSummary summary = new DemoSummary(eventId, options.users(), options.capacity(), submissions.size(),
+                ingest.accepted().size(), ingest.duplicates(), ingest.refused(), succeeded, rejected, failedFinal,
+                remaining, lost, oversold, submissions.size() / ingest.seconds(), percentile(ingest.latencies(), 50),
+                percentile(ingest.latencies(), 95), percentile(ingest.latencies(), 99), drainSeconds, Map.of());
+        if (options.chaos() > 0) {
+            summary = summary.with("faultsInjected", Faults.total())
+                    .with("faults", Faults.injected())
+                    .with("redriven", recovery.redriven())
+                    .with("reconciled", recovery.reconciled())
+                    .with("dlqRemaining", dlqDepth());
+        }
+        return summary;
     }
 
     /** Every user once, plus duplicates of random users, in random order. */
@@ -152,10 +139,66 @@ public final class Demo {
         return tokens;
     }
 
+    /** What the participants saw. */
+    private record Ingest(List<String> accepted, int duplicates, int refused, long[] latencies, double seconds) {
+    }
+
+    private Ingest ingest(String eventId, List<String> submissions, Map<String, String> tokens, int concurrency)
+            throws InterruptedException {
+        URI endpoint = stack.apiEndpoint().orElseThrow().resolve("/events/" + eventId + "/participations");
+        Map<String, String> requestOfUser = new ConcurrentHashMap<>();
+        Set<String> accepted = ConcurrentHashMap.newKeySet();
+        AtomicInteger duplicates = new AtomicInteger();
+        AtomicInteger refused = new AtomicInteger();
+        long[] latencies = new long[submissions.size()];
+        AtomicInteger done = new AtomicInteger();
+        Progress progress = new Progress(console, "ingest", submissions.size());
+        ExecutorService clients = Executors.newFixedThreadPool(concurrency);
+        long started = System.nanoTime();
+        try {
+            List<Future<?>> calls = new ArrayList<>();
+            for (int i = 0; i < submissions.size(); i++) {
+                int index = i;
+                String user = submissions.get(i);
+                calls.add(clients.submit(() -> {
+                    long sent = System.nanoTime();
+                    Answer answer = participate(endpoint, tokens.get(user));
+                    latencies[index] = System.nanoTime() - sent;
+                    if (answer.requestId() != null) {
+                        accepted.add(answer.requestId());
+                        String first = requestOfUser.putIfAbsent(user, answer.requestId());
+                        if (first != null && first.equals(answer.requestId())) {
+                            duplicates.incrementAndGet();
+                        }
+                    } else {
+                        refused.incrementAndGet();
+                    }
+                    progress.show(done.incrementAndGet());
+                    return null;
+                }));
+            }
+            for (Future<?> call : calls) {
+                call.get();
+            }
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a participation failed: " + e.getCause(), e.getCause());
+        } finally {
+            clients.shutdownNow();
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        progress.finish(done.get());
+        Arrays.sort(latencies);
+        return new Ingest(List.copyOf(accepted), duplicates.get(), refused.get(), latencies, seconds);
+    }
+
+    /** The answer to one participation: the requestId when it was 200 or 202, else null. */
     private record Answer(int status, String requestId) {
     }
 
-    /** One participation; a 409 IN_PROGRESS or a 503 is retried once after its Retry-After, as a client would. */
+    /**
+     * One participation, as a well-behaved client sends it: a 409 IN_PROGRESS or a 503 is retried
+     * after its Retry-After, up to {@link #RETRIES} times.
+     */
     private Answer participate(URI endpoint, String token) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(endpoint)
                 .header("Authorization", "Bearer " + token)
@@ -163,7 +206,7 @@ public final class Demo {
                 .POST(HttpRequest.BodyPublishers.noBody())
                 .build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() == 409 || response.statusCode() == 503) {
+        for (int retry = 0; retry < RETRIES && (response.statusCode() == 409 || response.statusCode() == 503); retry++) {
             long wait = response.headers().firstValueAsLong("Retry-After").orElse(1);
             TimeUnit.SECONDS.sleep(Math.min(wait, 5));
             response = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -176,43 +219,142 @@ public final class Demo {
         return new Answer(response.statusCode(), requestId);
     }
 
-    /** Polls the RequestTable until every request is final or the time is up; counts final statuses. */
-    private Map<RequestStatus, Integer> awaitFinal(List<String> requestIds, Duration timeout) throws InterruptedException {
+    /** How the requests ended, and what recovering them took. */
+    private record Recovery(Map<RequestStatus, Integer> finals, long redriven, long reconciled) {
+    }
+
+    /**
+     * After a chaotic ingest: run the reconciler and redrive the DLQ (discarding the poison) in
+     * rounds until every accepted request is decided and the DLQ is empty, or time is up.
+     */
+    private Recovery recover(List<String> accepted, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long redriven = 0;
+        long reconciled = 0;
+        Map<RequestStatus, Integer> finals;
+        while (true) {
+            finals = awaitFinal(accepted, RECOVERY_ROUND, true);
+            boolean decided = finals.getOrDefault(RequestStatus.SUCCEEDED, 0)
+                    + finals.getOrDefault(RequestStatus.REJECTED, 0) == accepted.size();
+            if ((decided && dlqDepth() == 0) || System.nanoTime() > deadline) {
+                break;
+            }
+            JsonNode reconcile = invoke(stack.model().schedules().get(0).functionId(), scheduledEvent());
+            reconciled += reconcile.path("requeued").asLong() + reconcile.path("gaveUp").asLong();
+            JsonNode redrive = invoke(redriveFunction(),
+                    "{\"maxMessages\":1000,\"discardUnreadable\":true,\"reason\":\"demo recovery\"}");
+            redriven += redrive.path("redriven").asLong();
+        }
+        console.println();
+        return new Recovery(finals, redriven, reconciled);
+    }
+
+    private JsonNode invoke(String function, String payload) {
+        Invocation invocation = stack.invoke(function, payload);
+        try {
+            return invocation.succeeded() ? JSON.readTree(invocation.payload()) : JSON.createObjectNode();
+        } catch (IOException e) {
+            return JSON.createObjectNode();
+        }
+    }
+
+    private String redriveFunction() {
+        return stack.model().functionWithHandler("com.rushgate.redrive.RedriveHandler").logicalId();
+    }
+
+    private static String scheduledEvent() {
+        return "{\"version\":\"0\",\"id\":\"" + UUID.randomUUID() + "\",\"detail-type\":\"Scheduled Event\","
+                + "\"source\":\"aws.events\",\"time\":\"" + Instant.now() + "\",\"resources\":[],\"detail\":{}}";
+    }
+
+    private void requireFaultInjection() {
+        if (!stack.options().faultInjection()) {
+            throw new IllegalStateException("chaos needs a stack started with fault injection");
+        }
+    }
+
+    private String workQueue() {
+        return stack.model().functionVariable("QUEUE_URL");
+    }
+
+    /** Messages no worker can read: they must go to the DLQ and block nothing. */
+    private void poison(int count) {
+        for (int i = 0; i < count; i++) {
+            String body = i % 2 == 0 ? "poison #" + i + ": not JSON" : "{\"v\":1,\"requestId\":\"rq_not-a-request\"}";
+            stack.clients().sqs().sendMessage(s -> s.queueUrl(workQueue()).messageBody(body));
+        }
+        Faults.count(Faults.POISON, count);
+    }
+
+    private long dlqDepth() {
+        Map<QueueAttributeName, String> attributes = stack.clients().sqs().getQueueAttributes(g -> g
+                .queueUrl(stack.model().functionVariable("DLQ_URL"))
+                .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
+        return Long.parseLong(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
+                + Long.parseLong(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
+    }
+
+    /**
+     * Polls the RequestTable until every request is final (decided, if {@code decidedOnly}) or the
+     * time is up; counts the statuses of final ones.
+     */
+    private Map<RequestStatus, Integer> awaitFinal(List<String> requestIds, Duration timeout, boolean quiet)
+            throws InterruptedException {
         DynamoDbClient dynamoDb = stack.clients().dynamoDb();
         String table = stack.model().functionVariable("REQUEST_TABLE");
-        Progress progress = new Progress(console, "decided", requestIds.size());
+        Progress progress = quiet ? null : new Progress(console, "decided", requestIds.size());
         long deadline = System.nanoTime() + timeout.toNanos();
         Map<String, RequestStatus> statuses = new HashMap<>();
         List<String> pending = new ArrayList<>(requestIds);
         while (true) {
-            List<String> stillPending = new ArrayList<>();
             for (int from = 0; from < pending.size(); from += BATCH_GET) {
-                List<String> chunk = pending.subList(from, Math.min(pending.size(), from + BATCH_GET));
-                for (Map.Entry<String, RequestStatus> entry : read(dynamoDb, table, chunk).entrySet()) {
-                    statuses.put(entry.getKey(), entry.getValue());
-                }
+                statuses.putAll(read(dynamoDb, table, pending.subList(from, Math.min(pending.size(), from + BATCH_GET))));
             }
+            List<String> stillPending = new ArrayList<>();
             for (String id : pending) {
                 RequestStatus status = statuses.get(id);
-                if (status == null || !status.isFinal()) {
+                if (status == null || !status.isFinal() || (quiet && !status.isDecided())) {
                     stillPending.add(id);
                 }
             }
             pending = stillPending;
-            progress.show(requestIds.size() - pending.size());
+            if (progress != null) {
+                progress.show(requestIds.size() - pending.size());
+            } else {
+                console.printf("recovery: %d of %d decided, DLQ %d%n", requestIds.size() - pending.size(),
+                        requestIds.size(), dlqDepth());
+            }
             if (pending.isEmpty() || System.nanoTime() > deadline) {
                 break;
             }
             TimeUnit.MILLISECONDS.sleep(250);
         }
-        progress.finish(requestIds.size() - pending.size());
+        if (progress != null) {
+            progress.finish(requestIds.size() - pending.size());
+        }
         Map<RequestStatus, Integer> counts = new EnumMap<>(RequestStatus.class);
         statuses.values().stream().filter(RequestStatus::isFinal).forEach(s -> counts.merge(s, 1, Integer::sum));
         return counts;
     }
 
+    /** Statuses of every request of the event: a scan, fine for a local demo, never in a function. */
+    private Map<RequestStatus, Integer> statusesOfEvent(String eventId) {
+        Map<RequestStatus, Integer> counts = new EnumMap<>(RequestStatus.class);
+        stack.clients().dynamoDb().scanPaginator(s -> s
+                        .tableName(stack.model().functionVariable("REQUEST_TABLE"))
+                        .consistentRead(true)
+                        .filterExpression("eventId = :e")
+                        .projectionExpression("#s")
+                        .expressionAttributeNames(Map.of("#s", "status"))
+                        .expressionAttributeValues(Map.of(":e", AttributeValue.fromS(eventId))))
+                .items()
+                .forEach(item -> counts.merge(RequestStatus.valueOf(item.get("status").s()), 1, Integer::sum));
+        return counts;
+    }
+
     private static Map<String, RequestStatus> read(DynamoDbClient dynamoDb, String table, List<String> ids) {
-        Map<String, RequestStatus> found = new HashMap<>();
+        Map<String, RequestStatus> found = new LinkedHashMap<>();
         Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder()
                 .keys(ids.stream().map(id -> Map.of("requestId", AttributeValue.fromS(id))).toList())
                 .projectionExpression("requestId, #s")

@@ -3,17 +3,28 @@ package com.rushgate.local.demo;
 import java.time.Duration;
 
 /**
- * @param users       distinct participants
- * @param capacity    units of stock of the FCFS event
- * @param duplicates  extra submissions as a fraction of users (0.1 = 10% of users submit twice)
- * @param concurrency HTTP clients sending at the same time
+ * @param users        distinct participants
+ * @param capacity     units of stock of the FCFS event
+ * @param duplicates   extra submissions as a fraction of users (0.1 = 10% of users submit twice)
+ * @param concurrency  HTTP clients sending at the same time
  * @param drainTimeout how long to wait for every accepted request to become final
+ * @param chaos        fraction of SQS sends, DynamoDB transitions and worker claims that fail while
+ *                     participations arrive (0 for none); the stack must run with fault injection
  */
-public record DemoOptions(int users, int capacity, double duplicates, int concurrency, Duration drainTimeout) {
+public record DemoOptions(int users, int capacity, double duplicates, int concurrency, Duration drainTimeout,
+                          double chaos) {
 
     public DemoOptions {
         if (users < 1 || capacity < 0 || concurrency < 1 || duplicates < 0 || duplicates > 10) {
             throw new IllegalArgumentException("need users >= 1, capacity >= 0, concurrency >= 1, 0 <= duplicates <= 10");
         }
+        if (chaos < 0 || chaos > 0.5) {
+            throw new IllegalArgumentException("chaos is a fraction between 0 and 0.5");
+        }
+    }
+
+    /** Poison messages sent along with a chaotic run: one per hundred users, at least one. */
+    public int poisonMessages() {
+        return chaos > 0 ? Math.max(1, users / 100) : 0;
     }
 }

@@ -12,7 +12,8 @@ import java.util.Map;
  * @param submissions   participations sent, duplicates included
  * @param accepted      distinct requests answered 202
  * @param duplicates    duplicate submissions answered with the same requestId as the user's first
- * @param refused       submissions answered with anything but 200 or 202 (after one retry of 409/503)
+ * @param refused       submissions answered with anything but 200 or 202 (after retries of 409/503)
+ * @param succeeded     SUCCEEDED requests of the event, those of refused submissions included
  */
 public record DemoSummary(String eventId, int users, int capacity, int submissions, int accepted, int duplicates,
                           int refused, int succeeded, int rejected, int failedFinal, int remaining, int lost,

@@ -3,6 +3,10 @@ package com.rushgate.local.emulator;
 import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
 import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
 import java.io.OutputStream;
+import java.lang.reflect.Field;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
 import java.io.PrintStream;
 import java.net.URI;
 import java.util.logging.Level;
@@ -51,6 +55,7 @@ public final class DynamoDbLocal implements AutoCloseable {
             try {
                 // It prints its configuration banner on stdout; the local stack prints endpoints itself.
                 server = ServerRunner.createServerFromCommandLineArgs(args.toArray(String[]::new));
+                loopbackOnly(server);
                 server.start();
             } finally {
                 System.setOut(console);
@@ -58,6 +63,21 @@ public final class DynamoDbLocal implements AutoCloseable {
             return new DynamoDbLocal(server, chosen);
         } catch (Exception e) {
             throw new IllegalStateException("DynamoDB Local did not start on port " + chosen + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * DynamoDB Local listens on every interface and has no option to say otherwise; before it
+     * starts, its Jetty connector is told to bind to loopback only.
+     */
+    private static void loopbackOnly(DynamoDBProxyServer proxy) throws ReflectiveOperationException {
+        Field field = DynamoDBProxyServer.class.getDeclaredField("server");
+        field.setAccessible(true);
+        Server jetty = (Server) field.get(proxy);
+        for (Connector connector : jetty.getConnectors()) {
+            if (connector instanceof ServerConnector network) {
+                network.setHost("127.0.0.1");
+            }
         }
     }
 

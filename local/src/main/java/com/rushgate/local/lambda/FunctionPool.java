@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.net.URL;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -53,9 +55,11 @@ public final class FunctionPool implements AutoCloseable {
      * @param maxWait           how long a caller waits for a free environment before being throttled
      *                          (Lambda answers TooManyRequestsException)
      * @param maxParallelStarts how many environments may initialise at the same time
+     * @param extraClassPath    added to the function's shared libraries after its jar (the fault
+     *                          injector, when it is on)
      */
     public FunctionPool(FunctionSpec spec, String arn, Map<String, String> environment, FunctionLogs logs,
-                        Duration maxWait, int maxParallelStarts) {
+                        Duration maxWait, int maxParallelStarts, List<URL> extraClassPath) {
         this.spec = spec;
         this.arn = arn;
         this.environment = Map.copyOf(environment);
@@ -63,7 +67,7 @@ public final class FunctionPool implements AutoCloseable {
         this.maxWait = maxWait;
         this.maxParallelStarts = maxParallelStarts;
         this.libraries = new InstanceClassLoader.SharedLibraries(spec.logicalId() + "-libraries",
-                RuntimeJars.toUrl(spec.code()));
+                RuntimeJars.toUrl(spec.code()), extraClassPath);
         this.starter = Executors.newCachedThreadPool(runnable -> {
             Thread thread = new Thread(runnable, "start-" + spec.logicalId());
             thread.setDaemon(true);

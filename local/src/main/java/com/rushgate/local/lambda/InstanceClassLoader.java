@@ -46,13 +46,16 @@ final class InstanceClassLoader extends URLClassLoader {
         private static final List<String> SHARED = List.of(
                 "software.amazon.awssdk.", "software.amazon.eventstream.", "org.reactivestreams.",
                 "com.fasterxml.jackson.", "org.joda.time.", "com.amazonaws.services.lambda.runtime.events.",
-                "org.slf4j.", "org.apache.logging.log4j.", "software.amazon.lambda.powertools.logging.",
+                "org.slf4j.", "org.apache.logging.log4j.", "org.apache.logging.slf4j.", "software.amazon.lambda.powertools.logging.",
                 "software.amazon.lambda.powertools.common.", "software.amazon.lambda.powertools.utilities.",
                 "io.burt.jmespath.", "org.apache.commons.lang3.", "org.javatuples.", "org.apache.http.",
-                "org.apache.commons.logging.", "org.apache.commons.codec.");
+                "org.apache.commons.logging.", "org.apache.commons.codec.",
+                // The local stack's fault injector, when it is on: the SDK looks up global
+                // interceptors through its own class loader.
+                "com.rushgate.local.chaos.");
 
-        SharedLibraries(String name, URL functionJar) {
-            super(name, new URL[] {functionJar}, new LambdaCoreOnly());
+        SharedLibraries(String name, URL functionJar, List<URL> extra) {
+            super(name, urls(functionJar, extra), new LambdaCoreOnly());
         }
 
         static boolean shared(String className) {

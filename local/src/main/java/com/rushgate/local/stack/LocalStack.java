@@ -3,6 +3,7 @@ package com.rushgate.local.stack;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.rushgate.local.auth.LocalIssuer;
+import com.rushgate.local.chaos.Faults;
 import com.rushgate.local.auth.TokenVerifier;
 import com.rushgate.local.emulator.DynamoDbLocal;
 import com.rushgate.local.emulator.ElasticMq;
@@ -129,7 +130,8 @@ public final class LocalStack implements AutoCloseable {
         FunctionLogs logs = track(new FunctionLogs(options.functionLogs()));
         for (FunctionSpec function : model.functions()) {
             functions.put(function.logicalId(), track(new FunctionPool(function,
-                    (String) names.getAtt(function.logicalId(), "Arn"), environment(function), logs, ENVIRONMENT_WAIT, PARALLEL_STARTS)));
+                    (String) names.getAtt(function.logicalId(), "Arn"), environment(function), logs, ENVIRONMENT_WAIT, PARALLEL_STARTS,
+                    options.faultInjection() ? List.of(Faults.interceptorClassPath()) : List.of())));
         }
         model.api().ifPresent(api -> {
             TokenVerifier verifier = null;
@@ -156,7 +158,9 @@ public final class LocalStack implements AutoCloseable {
         if (options.publishState()) {
             publishState();
         }
-        LOG.info("local stack up in {} ms", Duration.ofNanos(System.nanoTime() - started).toMillis());
+        if (running == null) {
+            LOG.info("local stack up in {} ms", Duration.ofNanos(System.nanoTime() - started).toMillis());
+        }
     }
 
     /** What Lambda puts in every function's environment, plus the template's variables and the endpoint overrides. */

@@ -25,7 +25,6 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * Creates every table (keys, indexes, stream, TTL) and every queue (attributes, RedrivePolicy)
@@ -62,14 +61,13 @@ public final class Provisioner {
                 names.streamArn(table.logicalId(), description.latestStreamArn());
             }
         }
-        for (QueueSpec queue : model.queues()) {
+        // Dead letter queues first, so that a queue's RedrivePolicy can name them when it is
+        // created: ElasticMQ learns a DLQ's source queue only then, and needs it for a console-style
+        // redrive (StartMessageMoveTask without a destination).
+        List<QueueSpec> ordered = new ArrayList<>(model.queues());
+        ordered.sort(java.util.Comparator.comparing(queue -> queue.properties().containsKey("RedrivePolicy")));
+        for (QueueSpec queue : ordered) {
             createQueue(queue);
-        }
-        for (QueueSpec queue : model.queues()) {
-            Object redrive = queue.properties().get("RedrivePolicy");
-            if (redrive != null) {
-                setAttribute(queue, "RedrivePolicy", json(redrive));
-            }
         }
     }
 
@@ -156,12 +154,12 @@ public final class Provisioner {
                 attributes.put(name, scalar(value));
             }
         }
+        Object redrive = queue.properties().get("RedrivePolicy");
+        if (redrive != null) {
+            attributes.put("RedrivePolicy", json(redrive));
+        }
         sqs.createQueue(c -> c.queueName(queue.name()).attributesWithStrings(attributes));
         LOG.debug("created queue {}", queue.name());
-    }
-
-    private void setAttribute(QueueSpec queue, String name, String value) {
-        sqs.setQueueAttributes(s -> s.queueUrl(queue.url()).attributes(Map.of(QueueAttributeName.fromValue(name), value)));
     }
 
     private static List<KeySchemaElement> keys(Object schema) {

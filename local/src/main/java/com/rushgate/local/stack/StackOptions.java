@@ -18,10 +18,12 @@ import java.util.Objects;
  * @param parameterOverrides template parameters, like sam deploy --parameter-overrides
  * @param runTriggers        start the SQS pollers and schedules (off for a single invoke)
  * @param publishState       write stateDir/stack.json so other commands find this stack
+ * @param faultInjection     put the fault injector on the functions' class path (off by default;
+ *                           faults are then switched on and off with {@link com.rushgate.local.chaos.Faults})
  */
-public record StackOptions(Path template, Path dataDir, Path stateDir, Path functionLogs, int apiPort, int dynamoDbPort, int sqsPort,
-                           String region,
-                           Map<String, String> parameterOverrides, boolean runTriggers, boolean publishState) {
+public record StackOptions(Path template, Path dataDir, Path stateDir, Path functionLogs, int apiPort,
+                           int dynamoDbPort, int sqsPort, String region, Map<String, String> parameterOverrides,
+                           boolean runTriggers, boolean publishState, boolean faultInjection) {
 
     public static final String DEFAULT_REGION = "us-east-1";
 
@@ -34,42 +36,47 @@ public record StackOptions(Path template, Path dataDir, Path stateDir, Path func
 
     /** An in-memory stack on free ports, triggers running, logs in stateDir/logs. */
     public static StackOptions inMemory(Path template, Path stateDir) {
-        return new StackOptions(template, null, stateDir, stateDir.resolve("logs"), 0, 0, 0, DEFAULT_REGION, Map.of(), true,
-                false);
+        return new StackOptions(template, null, stateDir, stateDir.resolve("logs"), 0, 0, 0, DEFAULT_REGION, Map.of(),
+                true, false, false);
     }
 
     public StackOptions withDataDir(Path dir) {
-        return new StackOptions(template, dir, stateDir, functionLogs, apiPort, dynamoDbPort, sqsPort, region, parameterOverrides, runTriggers,
-                publishState);
+        return new StackOptions(template, dir, stateDir, functionLogs, apiPort, dynamoDbPort, sqsPort, region,
+                parameterOverrides, runTriggers, publishState, faultInjection);
     }
 
     public StackOptions withApiPort(int port) {
-        return new StackOptions(template, dataDir, stateDir, functionLogs, port, dynamoDbPort, sqsPort, region, parameterOverrides, runTriggers,
-                publishState);
+        return new StackOptions(template, dataDir, stateDir, functionLogs, port, dynamoDbPort, sqsPort, region,
+                parameterOverrides, runTriggers, publishState, faultInjection);
     }
 
     public StackOptions withEmulatorPorts(int dynamoDb, int sqs) {
-        return new StackOptions(template, dataDir, stateDir, functionLogs, apiPort, dynamoDb, sqs, region, parameterOverrides,
-                runTriggers, publishState);
+        return new StackOptions(template, dataDir, stateDir, functionLogs, apiPort, dynamoDb, sqs, region,
+                parameterOverrides, runTriggers, publishState, faultInjection);
     }
 
     public StackOptions withParameters(Map<String, String> overrides) {
-        return new StackOptions(template, dataDir, stateDir, functionLogs, apiPort, dynamoDbPort, sqsPort, region, overrides, runTriggers,
-                publishState);
+        return new StackOptions(template, dataDir, stateDir, functionLogs, apiPort, dynamoDbPort, sqsPort, region,
+                overrides, runTriggers, publishState, faultInjection);
     }
 
     public StackOptions withTriggers(boolean run) {
-        return new StackOptions(template, dataDir, stateDir, functionLogs, apiPort, dynamoDbPort, sqsPort, region, parameterOverrides, run,
-                publishState);
+        return new StackOptions(template, dataDir, stateDir, functionLogs, apiPort, dynamoDbPort, sqsPort, region,
+                parameterOverrides, run, publishState, faultInjection);
     }
 
     public StackOptions withPublishedState(boolean publish) {
-        return new StackOptions(template, dataDir, stateDir, functionLogs, apiPort, dynamoDbPort, sqsPort, region, parameterOverrides, runTriggers,
-                publish);
+        return new StackOptions(template, dataDir, stateDir, functionLogs, apiPort, dynamoDbPort, sqsPort, region,
+                parameterOverrides, runTriggers, publish, faultInjection);
+    }
+
+    public StackOptions withFaultInjection(boolean on) {
+        return new StackOptions(template, dataDir, stateDir, functionLogs, apiPort, dynamoDbPort, sqsPort, region,
+                parameterOverrides, runTriggers, publishState, on);
     }
 
     public StackOptions withFunctionLogs(Path directory) {
-        return new StackOptions(template, dataDir, stateDir, directory, apiPort, dynamoDbPort, sqsPort, region, parameterOverrides, runTriggers,
-                publishState);
+        return new StackOptions(template, dataDir, stateDir, directory, apiPort, dynamoDbPort, sqsPort, region,
+                parameterOverrides, runTriggers, publishState, faultInjection);
     }
 }

@@ -269,6 +269,13 @@ public final class StackModel {
                         + functions.stream().map(FunctionSpec::logicalId).toList()));
     }
 
+    /** The function whose handler is this class ({@code pkg.Cls}); the code knows its classes, not resource names. */
+    public FunctionSpec functionWithHandler(String handlerClass) {
+        return functions.stream().filter(f -> f.handler().equals(handlerClass)
+                        || f.handler().startsWith(handlerClass + "::")).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("template has no function with handler " + handlerClass));
+    }
+
     public QueueSpec queue(String logicalId) {
         return queues.stream().filter(q -> q.logicalId().equals(logicalId)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("template has no queue " + logicalId));

@@ -78,6 +78,26 @@ class LocalStackIT {
     }
 
     @Test
+    void nothingListensBeyondLoopback() throws Exception {
+        LocalStack stack = SharedStack.get();
+        List<java.net.URI> endpoints = List.of(stack.apiEndpoint().orElseThrow(), stack.dynamoDbEndpoint(), stack.sqsEndpoint());
+        List<java.net.InetAddress> external = java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())
+                .stream().flatMap(nic -> java.util.Collections.list(nic.getInetAddresses()).stream())
+                .filter(address -> !address.isLoopbackAddress() && address instanceof java.net.Inet4Address).toList();
+
+        for (java.net.URI endpoint : endpoints) {
+            assertThat(endpoint.getHost()).isEqualTo("127.0.0.1");
+            for (java.net.InetAddress address : external) {
+                try (java.net.Socket socket = new java.net.Socket()) {
+                    org.assertj.core.api.Assertions.assertThatThrownBy(() -> socket.connect(
+                            new java.net.InetSocketAddress(address, endpoint.getPort()), 500))
+                            .as("%s reachable on %s", endpoint, address).isInstanceOf(java.io.IOException.class);
+                }
+            }
+        }
+    }
+
+    @Test
     void stageThrottle_answers429() {
         try (LocalStack stack = TestStacks.start(Map.of("ApiThrottlingRateLimit", "1", "ApiThrottlingBurstLimit", "2"))) {
             ApiClient api = new ApiClient(stack);

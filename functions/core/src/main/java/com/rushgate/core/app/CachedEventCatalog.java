@@ -12,10 +12,12 @@ import java.util.concurrent.ConcurrentMap;
 
 /**
  * Keeps event definitions for a short time in the container, so a burst of requests for one event
- * costs one read per container and TTL, not one per request. Unknown events are cached too: a
- * flood of requests for a made-up event does not reach the table either.
+ * costs one read per container and TTL, not one per request. Ingest caches unknown events too, so
+ * a flood of requests for a made-up event does not reach the table either; the worker does not,
+ * because for it a missing event is a final failure, and an operator who creates the event and
+ * redrives must not meet a stale "unknown".
  *
- * <p>Stale data is harmless here: opens/closes change rarely and stock is decided by the
+ * <p>Stale data is harmless otherwise: opens/closes change rarely and stock is decided by the
  * transaction, not by {@link Event#remaining()}.
  */
 public final class CachedEventCatalog implements EventCatalog {
@@ -23,9 +25,17 @@ public final class CachedEventCatalog implements EventCatalog {
     private final EventCatalog source;
     private final Clock clock;
     private final Duration ttl;
+    private final boolean cacheUnknown;
     private final ConcurrentMap<String, Entry> entries = new ConcurrentHashMap<>();
 
+    /** A cache of known and unknown events, for Ingest. */
     public CachedEventCatalog(EventCatalog source, Clock clock, Duration ttl) {
+        this(source, clock, ttl, true);
+    }
+
+    /** @param cacheUnknown whether a lookup that found nothing is cached as well */
+    public CachedEventCatalog(EventCatalog source, Clock clock, Duration ttl, boolean cacheUnknown) {
+        this.cacheUnknown = cacheUnknown;
         this.source = Objects.requireNonNull(source, "source");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.ttl = Objects.requireNonNull(ttl, "ttl");
@@ -42,7 +52,11 @@ public final class CachedEventCatalog implements EventCatalog {
             return cached.event();
         }
         Optional<Event> fresh = source.find(eventId);
-        entries.put(eventId, new Entry(fresh, now.plus(ttl)));
+        if (fresh.isPresent() || cacheUnknown) {
+            entries.put(eventId, new Entry(fresh, now.plus(ttl)));
+        } else {
+            entries.remove(eventId);
+        }
         return fresh;
     }
 

@@ -138,9 +138,8 @@ public final class ProcessRequestUseCase {
     }
 
     private WorkOutcome deadLetter(WorkItem item, String errorType, String detail) {
-        WorkMessage message = item.message();
-        DeadLetter letter = new DeadLetter(item.body(), item.messageId(), errorType, detail, clock.instant(),
-                message == null ? null : message.requestId().value(), message == null ? null : message.eventId());
+        DeadLetter letter = new DeadLetter(item.body(), item.message(), item.messageId(), errorType, detail,
+                clock.instant());
         try {
             deadLetters.send(letter);
         } catch (RetryableException e) {

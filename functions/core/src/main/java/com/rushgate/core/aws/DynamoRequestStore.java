@@ -123,6 +123,22 @@ public final class DynamoRequestStore implements RequestStore {
                 .set(RequestItem.REASON, s(reason.name()))).isPresent();
     }
 
+    @Override
+    public boolean redrive(RequestId requestId, String reason, Instant now) {
+        TransitionWrite write = TransitionWrite.of(Transition.REDRIVE, requestId, now).increment(RequestItem.REDRIVE_COUNT);
+        if (reason != null) {
+            write.set(RequestItem.REDRIVE_REASON, s(reason));
+        }
+        return apply(write).isPresent();
+    }
+
+    @Override
+    public boolean requeue(InflightRequest seen, Instant now) {
+        return apply(TransitionWrite.of(Transition.REQUEUE, seen.requestId(), now)
+                .expectingVersion(seen.version())
+                .remove(RequestItem.LEASE_EXPIRES_AT)).isPresent();
+    }
+
     /**
      * A final transition by the holder of {@code claimed}: guarded on its attempt, with the
      * latency figures analytics needs (EventBridge Pipes cannot compute them).

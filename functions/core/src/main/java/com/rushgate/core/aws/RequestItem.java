@@ -30,6 +30,8 @@ public final class RequestItem {
     /** Epoch milliseconds, so a condition can compare it with now. */
     public static final String LEASE_EXPIRES_AT = "leaseExpiresAt";
     public static final String CLIENT_REF = "clientRef";
+    /** Why an operator last redrove the request, when they said. */
+    public static final String REDRIVE_REASON = "redriveReason";
     public static final String VERSION = "version";
     public static final String UPDATED_AT = "updatedAt";
     /** completedAt - acceptedAt in ms, written with the final state (Pipes cannot compute it). */

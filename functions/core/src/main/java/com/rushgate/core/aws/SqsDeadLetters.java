@@ -42,13 +42,16 @@ public final class SqsDeadLetters implements DeadLetters {
         if (letter.requestId() != null) {
             attributes.put(WorkMessages.ATTR_REQUEST_ID, SqsWorkQueue.text(letter.requestId()));
         }
-        if (letter.eventId() != null) {
+        if (letter.work() != null) {
             attributes.put(WorkMessages.ATTR_EVENT_ID, SqsWorkQueue.text(letter.eventId()));
+            attributes.put(WorkMessages.ATTR_ACCEPTED_AT, SqsWorkQueue.text(Timestamps.format(letter.work().acceptedAt())));
         }
+        String body = letter.body() == null ? WorkMessages.encode(letter.work()) : letter.body();
         // SQS refuses empty bodies; an empty original is marked, not dropped.
-        String body = letter.body().isEmpty() ? "(empty body)" : letter.body();
+        body = body.isEmpty() ? "(empty body)" : body;
+        String messageBody = body;
         try {
-            sqs.sendMessage(send -> send.queueUrl(deadLetterQueueUrl).messageBody(body).messageAttributes(attributes));
+            sqs.sendMessage(send -> send.queueUrl(deadLetterQueueUrl).messageBody(messageBody).messageAttributes(attributes));
         } catch (SdkException e) {
             throw new RetryableException("SendMessage to the DLQ failed: " + e.getMessage(), e);
         }

@@ -48,6 +48,11 @@ final class TransitionWrite {
         } else {
             set(RequestItem.INFLIGHT_PK, s(RequestItem.inflightPartition(target, requestId)));
             set(RequestItem.INFLIGHT_AT, n(now.toEpochMilli()));
+            // Back in flight (a redrive, a console redrive): what described the old outcome goes.
+            remove(RequestItem.REASON);
+            remove(RequestItem.COMPLETED_AT);
+            remove(RequestItem.LATENCY_MS);
+            remove(RequestItem.PROCESSING_MS);
         }
     }
 

@@ -9,5 +9,7 @@ public enum FailureReason {
     /** Retryable failures on every allowed receive of the message. */
     RETRIES_EXHAUSTED,
     /** The reconciler found it stuck with no message left to carry it and no attempts left. */
-    ATTEMPTS_EXHAUSTED
+    ATTEMPTS_EXHAUSTED,
+    /** A redrive moved it back to QUEUED but could not send its message; its DLQ message stays. */
+    REDRIVE_INTERRUPTED
 }

@@ -32,6 +32,9 @@ public final class PowertoolsMetrics implements BusinessMetrics {
     private final LongAdder failedFinal = new LongAdder();
     private final LongAdder retried = new LongAdder();
     private final LongAdder deadLettered = new LongAdder();
+    private final LongAdder redriven = new LongAdder();
+    private final LongAdder requeued = new LongAdder();
+    private final LongAdder gaveUp = new LongAdder();
     private final ConcurrentLinkedQueue<Long> latenciesMs = new ConcurrentLinkedQueue<>();
 
     public PowertoolsMetrics(String namespace, String service) {
@@ -76,6 +79,21 @@ public final class PowertoolsMetrics implements BusinessMetrics {
         deadLettered.increment();
     }
 
+    @Override
+    public void redriven() {
+        redriven.increment();
+    }
+
+    @Override
+    public void requeued() {
+        requeued.increment();
+    }
+
+    @Override
+    public void gaveUp() {
+        gaveUp.increment();
+    }
+
     /** Writes what was counted since the last call as one EMF document; nothing when nothing was counted. */
     public void publish() {
         List<Long> latencies = new ArrayList<>();
@@ -84,8 +102,9 @@ public final class PowertoolsMetrics implements BusinessMetrics {
         }
         long[] counts = {accepted.sumThenReset(), duplicates.sumThenReset(), succeeded.sumThenReset(),
                 rejected.sumThenReset(), failedFinal.sumThenReset(), retried.sumThenReset(),
-                deadLettered.sumThenReset()};
-        String[] names = {"Accepted", "Duplicate", "Succeeded", "Rejected", "FailedFinal", "Retried", "DeadLettered"};
+                deadLettered.sumThenReset(), redriven.sumThenReset(), requeued.sumThenReset(), gaveUp.sumThenReset()};
+        String[] names = {"Accepted", "Duplicate", "Succeeded", "Rejected", "FailedFinal", "Retried", "DeadLettered",
+            "Redriven", "ReconcileRequeued", "ReconcileGaveUp"};
         boolean any = !latencies.isEmpty();
         for (long count : counts) {
             any |= count > 0;

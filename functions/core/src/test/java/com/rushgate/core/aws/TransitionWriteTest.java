@@ -32,7 +32,9 @@ class TransitionWriteTest {
     void nonFinalTarget_keepsTheRequestInTheInflightIndex() {
         UpdateItemRequest update = TransitionWrite.of(Transition.ENQUEUE, ID, NOW).toUpdate("t").build();
 
-        assertThat(update.updateExpression()).contains("#inflightPk = :inflightPk").doesNotContain("REMOVE");
+        assertThat(update.updateExpression()).contains("#inflightPk = :inflightPk")
+                .contains("REMOVE #reason, #completedAt, #latencyMs, #processingMs")
+                .doesNotContain("REMOVE #inflightPk");
         assertThat(update.expressionAttributeValues().get(":inflightPk").s()).matches("QUEUED#\\d\\d");
     }
 

@@ -220,6 +220,59 @@ public abstract class RequestStoreContract {
     }
 
     @Test
+    void redrive_movesFailedFinalBackToQueuedOnceAndCountsIt() {
+        ParticipationRequest request = inserted("alice");
+        store.fail(claimedAt(request, T0), FailureReason.UNKNOWN_EVENT, T0.plusSeconds(1));
+
+        assertThat(store.redrive(request.requestId(), "event restored", T0.plusSeconds(2))).isTrue();
+        assertThat(store.redrive(request.requestId(), "again", T0.plusSeconds(3))).as("second redrive").isFalse();
+
+        ParticipationRequest redriven = store.find(request.requestId()).orElseThrow();
+        assertThat(redriven.status()).isEqualTo(RequestStatus.QUEUED);
+        assertThat(redriven.redriveCount()).isEqualTo(1);
+        assertThat(redriven.reason()).isNull();
+        assertThat(redriven.completedAt()).isNull();
+    }
+
+    @Test
+    void redrive_ofADecidedRequest_isRefused() {
+        ParticipationRequest claimed = claimedAt(inserted("alice"), T0);
+        store.succeed(claimed, T0.plusSeconds(1));
+
+        assertThat(store.redrive(claimed.requestId(), null, T0.plusSeconds(2))).isFalse();
+        assertThat(store.find(claimed.requestId()).orElseThrow().status()).isEqualTo(RequestStatus.SUCCEEDED);
+    }
+
+    @Test
+    void requeue_isGuardedOnTheVersionSeen() {
+        ParticipationRequest request = inserted("alice");
+        long version = store.find(request.requestId()).orElseThrow().version();
+        RequestStore.InflightRequest seen = new RequestStore.InflightRequest(request.requestId(), request.eventId(),
+                RequestStatus.RECEIVED, 0, T0, null, version, T0);
+        store.markQueued(request.requestId(), T0.plusSeconds(1));
+
+        assertThat(store.requeue(seen, T0.plusSeconds(2))).as("changed since it was seen").isFalse();
+
+        long now = store.find(request.requestId()).orElseThrow().version();
+        RequestStore.InflightRequest fresh = new RequestStore.InflightRequest(request.requestId(), request.eventId(),
+                RequestStatus.QUEUED, 0, T0, null, now, T0);
+        assertThat(store.requeue(fresh, T0.plusSeconds(3))).isTrue();
+        assertThat(store.find(request.requestId()).orElseThrow().status()).isEqualTo(RequestStatus.QUEUED);
+    }
+
+    @Test
+    void requeue_ofProcessing_needsAnExpiredLease() {
+        ParticipationRequest request = inserted("alice");
+        ParticipationRequest claimed = claimedAt(request, T0);
+        RequestStore.InflightRequest seen = new RequestStore.InflightRequest(request.requestId(), request.eventId(),
+                RequestStatus.PROCESSING, 1, T0, claimed.leaseExpiresAt(), claimed.version(), T0);
+
+        assertThat(store.requeue(seen, T0.plusSeconds(5))).isFalse();
+        assertThat(store.requeue(seen, T0.plus(LEASE).plusSeconds(1))).isTrue();
+        assertThat(store.find(request.requestId()).orElseThrow().leaseExpiresAt()).isNull();
+    }
+
+    @Test
     void everyWrite_bumpsTheVersion() {
         ParticipationRequest request = inserted("alice");
         long v1 = store.find(request.requestId()).orElseThrow().version();

@@ -14,6 +14,9 @@ public final class CountingMetrics implements BusinessMetrics {
     public final AtomicInteger failedFinal = new AtomicInteger();
     public final AtomicInteger retried = new AtomicInteger();
     public final AtomicInteger deadLettered = new AtomicInteger();
+    public final AtomicInteger redriven = new AtomicInteger();
+    public final AtomicInteger requeued = new AtomicInteger();
+    public final AtomicInteger gaveUp = new AtomicInteger();
 
     @Override
     public void accepted() {
@@ -48,5 +51,20 @@ public final class CountingMetrics implements BusinessMetrics {
     @Override
     public void deadLettered() {
         deadLettered.incrementAndGet();
+    }
+
+    @Override
+    public void redriven() {
+        redriven.incrementAndGet();
+    }
+
+    @Override
+    public void requeued() {
+        requeued.incrementAndGet();
+    }
+
+    @Override
+    public void gaveUp() {
+        gaveUp.incrementAndGet();
     }
 }

@@ -1,5 +1,6 @@
 package com.rushgate.core.testing;
 
+import com.rushgate.core.app.port.InflightIndex;
 import com.rushgate.core.app.port.RequestStore;
 import com.rushgate.core.domain.FailureReason;
 import com.rushgate.core.domain.ParticipationRequest;
@@ -19,13 +20,18 @@ import java.util.function.UnaryOperator;
  * The in-memory {@link RequestStore} for fast tests. It applies the same {@link Transition}
  * rules as the DynamoDB store; {@code RequestStoreContract} runs against both.
  */
-public final class InMemoryRequestStore implements RequestStore {
+public final class InMemoryRequestStore implements RequestStore, InflightIndex {
 
     private final Map<RequestId, ParticipationRequest> requests = new ConcurrentHashMap<>();
+    private final Map<RequestId, Instant> changedAt = new ConcurrentHashMap<>();
+    private final Map<RequestId, String> redriveReasons = new ConcurrentHashMap<>();
 
     @Override
     public synchronized Optional<ParticipationRequest> insertIfAbsent(ParticipationRequest request) {
         ParticipationRequest existing = requests.putIfAbsent(request.requestId(), request);
+        if (existing == null) {
+            changedAt.put(request.requestId(), request.acceptedAt());
+        }
         return Optional.ofNullable(existing);
     }
 
@@ -52,6 +58,7 @@ public final class InMemoryRequestStore implements RequestStore {
         ParticipationRequest claimed = change(current, RequestStatus.PROCESSING, current.reason(),
                 current.attempts() + 1, now, current.completedAt(), leaseUntil);
         requests.put(requestId, claimed);
+        changedAt.put(requestId, now);
         return new ClaimResult.Claimed(claimed);
     }
 
@@ -82,6 +89,43 @@ public final class InMemoryRequestStore implements RequestStore {
                 reason.name(), r.attempts(), r.startedAt(), now, null)) != null;
     }
 
+    @Override
+    public boolean redrive(RequestId requestId, String reason, Instant now) {
+        ParticipationRequest done = apply(requestId, Transition.REDRIVE, now, -1, r -> withRedrive(change(r,
+                RequestStatus.QUEUED, null, r.attempts(), r.startedAt(), null, r.leaseExpiresAt())));
+        if (done != null && reason != null) {
+            redriveReasons.put(requestId, reason);
+        }
+        return done != null;
+    }
+
+    @Override
+    public synchronized boolean requeue(InflightRequest seen, Instant now) {
+        ParticipationRequest current = requests.get(seen.requestId());
+        if (current == null || !Transition.REQUEUE.allows(current, now, -1, seen.version())) {
+            return false;
+        }
+        requests.put(seen.requestId(), change(current, RequestStatus.QUEUED, null, current.attempts(),
+                current.startedAt(), null, null));
+        changedAt.put(seen.requestId(), now);
+        return true;
+    }
+
+    @Override
+    public synchronized List<InflightRequest> changedBefore(RequestStatus status, Instant changedBefore, int limit) {
+        return requests.values().stream()
+                .filter(r -> r.status() == status && !status.isFinal() && changedAt.get(r.requestId()).isBefore(changedBefore))
+                .sorted(java.util.Comparator.comparing(r -> changedAt.get(r.requestId())))
+                .limit(limit)
+                .map(r -> new InflightRequest(r.requestId(), r.eventId(), r.status(), r.attempts(), r.acceptedAt(),
+                        r.leaseExpiresAt(), r.version(), changedAt.get(r.requestId())))
+                .toList();
+    }
+
+    public String redriveReason(RequestId requestId) {
+        return redriveReasons.get(requestId);
+    }
+
     /** Succeeds the request in a stock allocation; the caller holds the store's lock. */
     synchronized boolean succeedLocked(ParticipationRequest claimed, Instant now) {
         return succeed(claimed, now);
@@ -104,7 +148,14 @@ public final class InMemoryRequestStore implements RequestStore {
         }
         ParticipationRequest next = change.apply(current);
         requests.put(requestId, next);
+        changedAt.put(requestId, now);
         return next;
+    }
+
+    private static ParticipationRequest withRedrive(ParticipationRequest r) {
+        return new ParticipationRequest(r.requestId(), r.eventId(), r.userId(), r.userKey(), r.eventType(), r.status(),
+                r.reason(), r.attempts(), r.redriveCount() + 1, r.acceptedAt(), r.startedAt(), r.completedAt(),
+                r.leaseExpiresAt(), r.clientRef(), r.version());
     }
 
     private static ParticipationRequest change(ParticipationRequest r, RequestStatus status, String reason, int attempts,

@@ -22,6 +22,15 @@ public interface BusinessMetrics {
 
     void deadLettered();
 
+    /** An operator's redrive sent a request back to the queue. */
+    void redriven();
+
+    /** The reconciler sent a new message for a request whose message was gone. */
+    void requeued();
+
+    /** The reconciler gave a stuck request up: FAILED_FINAL, with a message in the DLQ. */
+    void gaveUp();
+
     /** A port that counts nothing, for tools that reuse the use cases. */
     BusinessMetrics NONE = new BusinessMetrics() {
         @Override
@@ -50,6 +59,18 @@ public interface BusinessMetrics {
 
         @Override
         public void deadLettered() {
+        }
+
+        @Override
+        public void redriven() {
+        }
+
+        @Override
+        public void requeued() {
+        }
+
+        @Override
+        public void gaveUp() {
         }
     };
 }

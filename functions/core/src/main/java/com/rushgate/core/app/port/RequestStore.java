@@ -6,6 +6,7 @@ import com.rushgate.core.domain.ParticipationRequest;
 import com.rushgate.core.domain.RejectReason;
 import com.rushgate.core.domain.RequestId;
 import com.rushgate.core.domain.Transition;
+import com.rushgate.core.domain.RequestStatus;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -59,6 +60,29 @@ public interface RequestStore {
      * False when it is decided, already failed, or held by a live lease.
      */
     boolean giveUp(RequestId requestId, FailureReason reason, Instant now);
+
+    /**
+     * {@link Transition#REDRIVE}: FAILED_FINAL to QUEUED, counting the redrive. False when the
+     * request is not FAILED_FINAL (another redrive, or a console redrive, got there first).
+     *
+     * @param reason why the operator redrove it, kept on the item; may be null
+     */
+    boolean redrive(RequestId requestId, String reason, Instant now);
+
+    /**
+     * {@link Transition#REQUEUE}: the reconciler's new message is on its way. Guarded on the
+     * version it saw (RECEIVED, QUEUED) or an expired lease (PROCESSING).
+     */
+    boolean requeue(InflightRequest seen, Instant now);
+
+    /** What the in-flight index says about a request that is not final. */
+    record InflightRequest(RequestId requestId, String eventId, RequestStatus status, int attempts,
+                           Instant acceptedAt, Instant leaseExpiresAt, long version, Instant changedAt) {
+
+        public boolean leaseLiveAt(Instant now) {
+            return status == RequestStatus.PROCESSING && leaseExpiresAt != null && !leaseExpiresAt.isBefore(now);
+        }
+    }
 
     /** The outcome of {@link #claim}. */
     sealed interface ClaimResult {

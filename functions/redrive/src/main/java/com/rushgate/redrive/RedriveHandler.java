@@ -1,0 +1,120 @@
+package com.rushgate.redrive;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.rushgate.core.app.RedriveCommand;
+import com.rushgate.core.app.RedriveReport;
+import com.rushgate.core.app.RedriveUseCase;
+import com.rushgate.core.aws.AwsClients;
+import com.rushgate.core.aws.DynamoRequestStore;
+import com.rushgate.core.aws.SqsDeadLetterSource;
+import com.rushgate.core.aws.SqsWorkQueue;
+import com.rushgate.core.config.Env;
+import com.rushgate.core.lambda.PowertoolsMetrics;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.lambda.powertools.logging.PowertoolsLogging;
+
+/**
+ * Sends DLQ messages back to the work queue. Input:
+ * {@code {"eventId"?, "maxMessages"? (100), "dryRun"? (false), "reason"?, "discardUnreadable"? (false)}};
+ * output: {@code {"examined", "redriven", "skipped", "failed", "dryRun"}}. An invalid input fails the
+ * invocation with the reason.
+ */
+public final class RedriveHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+
+    private final RedriveUseCase useCase;
+    private final PowertoolsMetrics metrics;
+
+    /** What Lambda calls: builds everything from the environment, once per container. */
+    public RedriveHandler() {
+        this(Wiring.fromEnvironment(Env.current()));
+    }
+
+    private RedriveHandler(Wiring wiring) {
+        this(wiring.useCase(), wiring.metrics());
+    }
+
+    RedriveHandler(RedriveUseCase useCase, PowertoolsMetrics metrics) {
+        this.useCase = Objects.requireNonNull(useCase, "useCase");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
+    }
+
+    @Override
+    public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
+        return PowertoolsLogging.withLogging(context, () -> {
+            try {
+                RedriveReport report = useCase.redrive(command(input == null ? Map.of() : input));
+                Map<String, Object> output = new LinkedHashMap<>();
+                output.put("examined", report.examined());
+                output.put("redriven", report.redriven());
+                output.put("skipped", report.skipped());
+                output.put("failed", report.failed());
+                output.put("dryRun", report.dryRun());
+                return output;
+            } finally {
+                metrics.publish();
+            }
+        });
+    }
+
+    static RedriveCommand command(Map<String, Object> input) {
+        for (String key : input.keySet()) {
+            if (!Map.of("eventId", 0, "maxMessages", 0, "dryRun", 0, "reason", 0, "discardUnreadable", 0).containsKey(key)) {
+                throw new IllegalArgumentException("unknown input field '" + key
+                        + "'; expected eventId, maxMessages, dryRun, reason, discardUnreadable");
+            }
+        }
+        return new RedriveCommand(
+                text(input, "eventId"),
+                input.get("maxMessages") == null ? RedriveCommand.DEFAULT_MAX_MESSAGES : integer(input.get("maxMessages")),
+                flag(input, "dryRun"),
+                text(input, "reason"),
+                flag(input, "discardUnreadable"));
+    }
+
+    private static String text(Map<String, Object> input, String key) {
+        Object value = input.get(key);
+        if (value != null && !(value instanceof String)) {
+            throw new IllegalArgumentException(key + " must be a string");
+        }
+        return (String) value;
+    }
+
+    private static boolean flag(Map<String, Object> input, String key) {
+        Object value = input.get(key);
+        if (value != null && !(value instanceof Boolean)) {
+            throw new IllegalArgumentException(key + " must be true or false");
+        }
+        return Boolean.TRUE.equals(value);
+    }
+
+    private static int integer(Object value) {
+        if (value instanceof Number number && number.doubleValue() == Math.rint(number.doubleValue())) {
+            return number.intValue();
+        }
+        throw new IllegalArgumentException("maxMessages must be a whole number");
+    }
+
+    /** The one place where the redrive's parts are built from the environment. */
+    private record Wiring(RedriveUseCase useCase, PowertoolsMetrics metrics) {
+
+        static Wiring fromEnvironment(Env env) {
+            AwsClients clients = new AwsClients(env);
+            SqsClient sqs = clients.sqs();
+            PowertoolsMetrics metrics = new PowertoolsMetrics(env.require("POWERTOOLS_METRICS_NAMESPACE"),
+                    env.require("POWERTOOLS_SERVICE_NAME"));
+            RedriveUseCase useCase = new RedriveUseCase(
+                    new SqsDeadLetterSource(sqs, env.requireUri("DLQ_URL").toString()),
+                    new DynamoRequestStore(clients.dynamoDb(), env.require("REQUEST_TABLE")),
+                    new SqsWorkQueue(sqs, env.requireUri("QUEUE_URL").toString()),
+                    Clock.tickMillis(ZoneOffset.UTC),
+                    metrics);
+            return new Wiring(useCase, metrics);
+        }
+    }
+}
