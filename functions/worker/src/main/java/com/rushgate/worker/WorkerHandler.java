@@ -78,10 +78,21 @@ public final class WorkerHandler implements RequestHandler<SQSEvent, SQSBatchRes
 
     private WorkOutcome process(SQSMessage record) {
         MDC.put("messageId", record.getMessageId());
+        // Correlation with Ingest's and Status's logs; the attributes are ours (see SqsWorkQueue), never personal data.
+        correlate(record, "requestId");
+        correlate(record, "eventId");
         try {
             return useCase.process(WorkItems.of(record));
         } finally {
             MDC.clear();
+        }
+    }
+
+    private static void correlate(SQSMessage record, String attribute) {
+        SQSEvent.MessageAttribute value = record.getMessageAttributes() == null ? null
+                : record.getMessageAttributes().get(attribute);
+        if (value != null && value.getStringValue() != null) {
+            MDC.put(attribute, value.getStringValue());
         }
     }
 
