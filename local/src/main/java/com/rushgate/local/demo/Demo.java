@@ -9,6 +9,8 @@ import com.rushgate.core.domain.RequestStatus;
 import com.rushgate.local.auth.LocalIssuer;
 import com.rushgate.local.chaos.Faults;
 import com.rushgate.local.lambda.Invocation;
+import com.rushgate.local.load.Latencies;
+import com.rushgate.local.load.RequestTableReads;
 import com.rushgate.local.stack.LocalStack;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -19,7 +21,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -98,16 +99,17 @@ public final class Demo {
         int lost = ingest.accepted().size() - acceptedFinals.values().stream().mapToInt(Integer::intValue).sum();
         // Every request of the event, including those recorded before a refused answer (a 503
         // after the RECEIVED write): the stock check must see all of them.
-        Map<RequestStatus, Integer> all = statusesOfEvent(eventId);
+        Map<RequestStatus, Integer> all = RequestTableReads.statusesOfEvent(stack, eventId);
         int succeeded = all.getOrDefault(RequestStatus.SUCCEEDED, 0);
         int rejected = all.getOrDefault(RequestStatus.REJECTED, 0);
         int failedFinal = all.getOrDefault(RequestStatus.FAILED_FINAL, 0);
         int remaining = events.find(eventId).orElseThrow().remaining();
         int oversold = Math.max(0, succeeded - (options.capacity() - remaining));
+        Latencies latencies = new Latencies(ingest.latencies());
         DemoSummary summary = new DemoSummary(eventId, options.users(), options.capacity(), submissions.size(),
                 ingest.accepted().size(), ingest.duplicates(), ingest.refused(), succeeded, rejected, failedFinal,
-                remaining, lost, oversold, submissions.size() / ingest.seconds(), percentile(ingest.latencies(), 50),
-                percentile(ingest.latencies(), 95), percentile(ingest.latencies(), 99), drainSeconds, Map.of());
+                remaining, lost, oversold, submissions.size() / ingest.seconds(), latencies.percentileMs(50),
+                latencies.percentileMs(95), latencies.percentileMs(99), drainSeconds, Map.of());
         if (options.chaos() > 0) {
             summary = summary.with("faultsInjected", Faults.total())
                     .with("faults", Faults.injected())
@@ -187,7 +189,6 @@ public final class Demo {
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         progress.finish(done.get());
-        Arrays.sort(latencies);
         return new Ingest(List.copyOf(accepted), duplicates.get(), refused.get(), latencies, seconds);
     }
 
@@ -338,21 +339,6 @@ public final class Demo {
         return counts;
     }
 
-    /** Statuses of every request of the event: a scan, fine for a local demo, never in a function. */
-    private Map<RequestStatus, Integer> statusesOfEvent(String eventId) {
-        Map<RequestStatus, Integer> counts = new EnumMap<>(RequestStatus.class);
-        stack.clients().dynamoDb().scanPaginator(s -> s
-                        .tableName(stack.model().functionVariable("REQUEST_TABLE"))
-                        .consistentRead(true)
-                        .filterExpression("eventId = :e")
-                        .projectionExpression("#s")
-                        .expressionAttributeNames(Map.of("#s", "status"))
-                        .expressionAttributeValues(Map.of(":e", AttributeValue.fromS(eventId))))
-                .items()
-                .forEach(item -> counts.merge(RequestStatus.valueOf(item.get("status").s()), 1, Integer::sum));
-        return counts;
-    }
-
     private static Map<String, RequestStatus> read(DynamoDbClient dynamoDb, String table, List<String> ids) {
         Map<String, RequestStatus> found = new LinkedHashMap<>();
         Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder()
@@ -370,13 +356,5 @@ public final class Demo {
             request = response.unprocessedKeys();
         }
         return found;
-    }
-
-    static double percentile(long[] sortedNanos, int percentile) {
-        if (sortedNanos.length == 0) {
-            return 0;
-        }
-        int index = (int) Math.ceil(percentile / 100.0 * sortedNanos.length) - 1;
-        return sortedNanos[Math.max(0, Math.min(sortedNanos.length - 1, index))] / 1e6;
     }
 }

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.rushgate.local.auth.TokenVerifier;
-import com.rushgate.local.lambda.FunctionPool;
 import com.rushgate.local.lambda.Invocation;
+import com.rushgate.local.lambda.Invoker;
 import com.rushgate.local.template.StackModel.ApiRoute;
 import com.rushgate.local.template.StackModel.ApiSpec;
 import com.rushgate.local.template.StackModel.MethodThrottle;
@@ -78,15 +78,15 @@ public final class Gateway implements AutoCloseable {
     private final TokenBucket throttle;
     private final WafEmulator waf;
     private final GatewayResponses responses;
-    private final Function<String, FunctionPool> functions;
+    private final Function<String, ? extends Invoker> functions;
     private final AtomicLong requests = new AtomicLong();
 
     /**
      * @param webAcl    the WAF web ACL in front of the stage, or null for none
-     * @param functions the pool of each function, by logical id
+     * @param functions what runs each function, by logical id (its pool of environments)
      * @param verifier  null when the API has no authorizer
      */
-    public Gateway(ApiSpec api, List<ApiRoute> apiRoutes, WebAclSpec webAcl, Function<String, FunctionPool> functions,
+    public Gateway(ApiSpec api, List<ApiRoute> apiRoutes, WebAclSpec webAcl, Function<String, ? extends Invoker> functions,
                    TokenVerifier verifier, int port, int threads) {
         this.api = api;
         this.functions = functions;

@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * new environments start in the background, a few at a time (Lambda too scales at a bounded rate). A new environment is a cold start and its init time is logged; an environment
  * that timed out is thrown away.
  */
-public final class FunctionPool implements AutoCloseable {
+public final class FunctionPool implements Invoker, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(FunctionPool.class);
 
@@ -84,6 +84,7 @@ public final class FunctionPool implements AutoCloseable {
     }
 
     /** Runs the function once on a free environment, starting one if none is idle. */
+    @Override
     public Invocation invoke(byte[] payload) {
         if (closed) {
             throw new IllegalStateException(spec.logicalId() + " is stopped");

@@ -164,6 +164,11 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
+    /** The environment the stack gives {@code logicalId}'s execution environments. */
+    public Map<String, String> functionEnvironment(String logicalId) {
+        return Map.copyOf(environment(model.function(logicalId)));
+    }
+
     /** What Lambda puts in every function's environment, plus the template's variables and the endpoint overrides. */
     private Map<String, String> environment(FunctionSpec function) {
         Map<String, String> environment = new LinkedHashMap<>(function.environment());

@@ -63,7 +63,8 @@ public final class Scheduler implements AutoCloseable {
         }
     }
 
-    static String scheduledEvent(String region, String ruleArn) {
+    /** The event a scheduled EventBridge rule delivers to its target function. */
+    public static String scheduledEvent(String region, String ruleArn) {
         ObjectNode event = JSON.createObjectNode();
         event.put("version", "0");
         event.put("id", UUID.randomUUID().toString());

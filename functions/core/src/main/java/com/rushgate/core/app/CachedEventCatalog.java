@@ -17,8 +17,8 @@ import java.util.concurrent.ConcurrentMap;
  * because for it a missing event is a final failure, and an operator who creates the event and
  * redrives must not meet a stale "unknown".
  *
- * <p>Stale data is harmless otherwise: opens/closes change rarely and stock is decided by the
- * transaction, not by {@link Event#remaining()}.
+ * <p>Stale data is harmless otherwise: opens/closes change rarely, a unit is granted only by the
+ * transaction, and a cached {@link Event#remaining()} of zero is still zero (stock only goes down).
  */
 public final class CachedEventCatalog implements EventCatalog {
 

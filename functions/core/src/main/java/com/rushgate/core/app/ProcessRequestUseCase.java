@@ -17,6 +17,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,6 +41,14 @@ public final class ProcessRequestUseCase {
     private final WorkerPolicy policy;
     private final Clock clock;
     private final BusinessMetrics metrics;
+    /**
+     * Events this container has seen sold out. Stock only ever goes down (the transaction is the
+     * only writer of remaining, and it decrements), so once sold out an event stays sold out: later
+     * requests for it are rejected without the transaction, which would touch the event's hot item
+     * only to fail. Bounded: forgetting costs one failed transaction, never a wrong decision.
+     */
+    private final Set<String> soldOut = ConcurrentHashMap.newKeySet();
+    private static final int SOLD_OUT_MEMORY = 10_000;
 
     public ProcessRequestUseCase(RequestStore requests, EventCatalog events, StockAllocator stock,
                                  DeadLetters deadLetters, DecisionRules rules, WorkerPolicy policy, Clock clock,
@@ -107,15 +117,28 @@ public final class ProcessRequestUseCase {
             metrics.succeeded(Duration.between(claimed.acceptedAt(), now));
             return WorkOutcome.DECIDED;
         }
+        if (event.get().remaining() == 0 || soldOut.contains(claimed.eventId())) {
+            return reject(claimed, RejectReason.SOLD_OUT);
+        }
         Instant now = clock.instant();
         return switch (stock.allocate(claimed, now)) {
             case ALLOCATED -> {
                 metrics.succeeded(Duration.between(claimed.acceptedAt(), now));
                 yield WorkOutcome.DECIDED;
             }
-            case SOLD_OUT -> reject(claimed, RejectReason.SOLD_OUT);
+            case SOLD_OUT -> {
+                rememberSoldOut(claimed.eventId());
+                yield reject(claimed, RejectReason.SOLD_OUT);
+            }
             case SUPERSEDED -> WorkOutcome.SUPERSEDED;
         };
+    }
+
+    private void rememberSoldOut(String eventId) {
+        if (soldOut.size() >= SOLD_OUT_MEMORY) {
+            soldOut.clear();
+        }
+        soldOut.add(eventId);
     }
 
     private WorkOutcome reject(ParticipationRequest claimed, RejectReason reason) {

@@ -62,8 +62,9 @@ public final class AwsClients {
                     .connectionTimeout(CONNECT_TIMEOUT)
                     .socketTimeout(SOCKET_TIMEOUT)
                     .build();
+            case "crt" -> CrtHttpClients.build(CONNECT_TIMEOUT, MAX_CONNECTIONS);
             default -> throw new ConfigurationException(
-                    "environment variable SDK_HTTP_CLIENT must be apache or url-connection, got '" + name + "'");
+                    "environment variable SDK_HTTP_CLIENT must be apache, url-connection or crt, got '" + name + "'");
         };
     }
 

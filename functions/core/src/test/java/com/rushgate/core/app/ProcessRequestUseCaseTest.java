@@ -19,6 +19,9 @@ import com.rushgate.core.testing.RecordingQueue;
 import com.rushgate.core.testing.Requests;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.Mockito;
@@ -76,6 +79,53 @@ class ProcessRequestUseCaseTest {
         assertThat(events.find("drop").orElseThrow().remaining()).isZero();
         assertThat(metrics.succeeded).hasValue(1);
         assertThat(metrics.rejected).hasValue(1);
+    }
+
+    @Test
+    void afterOneSoldOut_laterRequestsOfTheEventAreRejectedWithoutTheTransaction() {
+        Event cachedBeforeTheDrop = events.find("drop").orElseThrow();
+        AtomicInteger transactions = new AtomicInteger();
+        StockAllocator counting = (request, now) -> {
+            transactions.incrementAndGet();
+            return events.allocate(request, now);
+        };
+        // The catalog still says one unit is left, as a cache loaded before the drop opened would.
+        ProcessRequestUseCase worker = new ProcessRequestUseCase(store, id -> Optional.of(cachedBeforeTheDrop),
+                counting, dlq, new DecisionRules(), POLICY, clock, metrics);
+        List<ParticipationRequest> late = List.of(accepted("drop", "bob"), accepted("drop", "carol"),
+                accepted("drop", "dave"));
+        ParticipationRequest alice = accepted("drop", "alice");
+
+        assertThat(worker.process(delivery(alice, 1))).isEqualTo(WorkOutcome.DECIDED);
+        for (ParticipationRequest request : late) {
+            assertThat(worker.process(delivery(request, 1))).isEqualTo(WorkOutcome.DECIDED);
+            assertThat(statusOf(request)).isEqualTo(RequestStatus.REJECTED);
+            assertThat(requests.find(request.requestId()).orElseThrow().reason()).isEqualTo("SOLD_OUT");
+        }
+
+        // One winner, one transaction that found the stock gone; the other two never touched the stock.
+        assertThat(statusOf(alice)).isEqualTo(RequestStatus.SUCCEEDED);
+        assertThat(transactions).hasValue(2);
+        assertThat(metrics.succeeded).hasValue(1);
+        assertThat(metrics.rejected).hasValue(3);
+    }
+
+    @Test
+    void anEventWithoutStockInTheCatalog_isRejectedWithoutTheTransaction() {
+        events.put(Event.create("empty", EventType.FCFS, 0, T0, null));
+        AtomicInteger transactions = new AtomicInteger();
+        StockAllocator counting = (request, now) -> {
+            transactions.incrementAndGet();
+            return events.allocate(request, now);
+        };
+        ProcessRequestUseCase worker = new ProcessRequestUseCase(store, events, counting, dlq, new DecisionRules(),
+                POLICY, clock, metrics);
+        ParticipationRequest erin = accepted("empty", "erin");
+
+        assertThat(worker.process(delivery(erin, 1))).isEqualTo(WorkOutcome.DECIDED);
+
+        assertThat(statusOf(erin)).isEqualTo(RequestStatus.REJECTED);
+        assertThat(transactions).hasValue(0);
     }
 
     @Test

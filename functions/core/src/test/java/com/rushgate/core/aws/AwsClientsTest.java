@@ -15,6 +15,7 @@ class AwsClientsTest {
     void httpClient_isTheOneTheEnvironmentNames() {
         assertThat(AwsClients.httpClient("apache").clientName()).isEqualTo("Apache");
         assertThat(AwsClients.httpClient("url-connection").clientName()).isEqualTo("UrlConnection");
+        assertThat(AwsClients.httpClient("crt").clientName()).isEqualTo("AwsCommonRuntime");
         assertThatThrownBy(() -> AwsClients.httpClient("netty"))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("SDK_HTTP_CLIENT");
     }

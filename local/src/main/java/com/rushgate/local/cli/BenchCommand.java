@@ -1,0 +1,62 @@
+package com.rushgate.local.cli;
+
+import com.rushgate.local.bench.Bench;
+import com.rushgate.local.bench.Report;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"How fast Rushgate is on this machine: the emulators' own floor, ingest over HTTP at 1, 16, 64",
+                "and 256 clients, the worker's drain rate, a burst against the synchronous design it replaces, and",
+                "cold starts. Starts its own in-memory stack; everything stays on 127.0.0.1. The full run takes about",
+                "25 minutes on 2 cores; --quick under 3. docs/BENCHMARKS.md explains the sections."})
+final class BenchCommand implements Callable<Integer> {
+
+    @Mixin
+    Workspace workspace;
+
+    @Spec
+    CommandSpec spec;
+
+    @ArgGroup(exclusive = true)
+    Size size = new Size();
+
+    @Option(names = "--json", description = "End with every result as one JSON object on the last line.")
+    boolean json;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Also write results.json, report.txt and the SVG charts into DIR (e.g. docs/bench).")
+    Path out;
+
+    static final class Size {
+        @Option(names = "--quick", description = "Every section with small numbers (under 3 minutes on 2 cores).")
+        boolean quick;
+
+        @Option(names = "--smoke", description = "Tiny numbers that only prove every section runs (for CI).")
+        boolean smoke;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        String plan = size.smoke ? "smoke" : size.quick ? "quick" : "full";
+        PrintStream console = new PrintStream(new WriterOutputStream(spec.commandLine().getErr()), true);
+        Report report = Bench.run(plan, workspace.template(), workspace.stateDir().resolve("bench"),
+                workspace.parameters, console);
+        spec.commandLine().getOut().print(report.text());
+        if (out != null) {
+            report.write(out.toAbsolutePath().normalize(), spec.commandLine().getErr());
+        }
+        if (json) {
+            spec.commandLine().getOut().println(report.json());
+        }
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+}

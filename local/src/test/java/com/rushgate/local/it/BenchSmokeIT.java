@@ -1,0 +1,74 @@
+package com.rushgate.local.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.rushgate.local.cli.Main;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code rushgate bench --smoke}: every section runs end to end with tiny numbers, so the bench
+ * cannot rot. Nothing here judges a number's size (benchmarks are not tests); it checks that each
+ * number exists, that the burst kept its promises, and that the report and charts are written.
+ */
+class BenchSmokeIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void smokeBench_runsEverySection_losesNothing_oversellsNothing() throws Exception {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        Path state = TestStacks.tempDir("rushgate-bench-state");
+        Path reportDirectory = TestStacks.tempDir("rushgate-bench-report");
+
+        int exit = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), "bench", "--smoke", "--json",
+                "--out", reportDirectory.toString(),
+                "--template", TestStacks.template().toString(), "--state-dir", state.toString());
+
+        assertThat(exit).as(err.toString()).isZero();
+        String[] lines = out.toString().strip().split("\n");
+        JsonNode summary = JSON.readTree(lines[lines.length - 1]);
+        for (String field : List.of("floorIngestPerSecond", "floorDrainPerSecond", "ingestPerSecond", "ingestFloorRatio",
+                "ingestP99Ms", "drainPerSecond", "drainFloorRatio", "asyncP99Ms", "syncP99Ms", "helloColdStartMs")) {
+            assertThat(summary.path(field).isNumber()).as(field + " in " + summary).isTrue();
+            assertThat(summary.get(field).asDouble()).as(field).isPositive();
+        }
+        assertThat(summary.get("burstLost").asInt()).as(summary.get("burst").toString()).isZero();
+        assertThat(summary.get("burstOversold").asInt()).as(summary.get("burst").toString()).isZero();
+        assertThat(summary.get("asyncErrors").isIntegralNumber()).isTrue();
+        assertThat(summary.get("syncErrors").isIntegralNumber()).isTrue();
+        assertThat(summary.get("machine").get("cores").asInt()).isPositive();
+
+        JsonNode coldStarts = summary.get("coldStartMs");
+        assertThat(coldStarts.fieldNames()).toIterable()
+                .containsExactlyInAnyOrder("IngestFunction", "StatusFunction", "WorkerFunction", "RedriveFunction",
+                        "ReconcileFunction");
+        coldStarts.forEach(value -> assertThat(value.asDouble()).isPositive());
+        for (JsonNode function : summary.get("coldStart")) {
+            // A first invocation that failed would still take time; its answer shows it did the work.
+            assertThat(function.get("firstOutput").asText()).as(function.get("function").asText())
+                    .doesNotContain("errorType").doesNotContain("INTERNAL_ERROR");
+        }
+        assertThat(summary.get("httpClients").findValuesAsText("client"))
+                .contains("url-connection", "apache");
+
+        // Every accepted participation of each burst reached a final state, and exactly the capacity won.
+        for (JsonNode burst : summary.get("burst")) {
+            assertThat(burst.get("lost").asInt()).as(burst.get("design").asText()).isZero();
+            assertThat(burst.get("outcomes").get("SUCCEEDED").asInt()).as(burst.get("design").asText()).isEqualTo(10);
+        }
+
+        assertThat(reportDirectory.resolve("results.json")).isRegularFile();
+        assertThat(Files.readString(reportDirectory.resolve("report.txt"))).contains("Cold start", "Burst", "Floor");
+        for (String chart : List.of("ingest-throughput.svg", "burst-latency.svg")) {
+            assertThat(Files.readString(reportDirectory.resolve(chart))).startsWith("<svg").contains("</svg>");
+        }
+    }
+}
