@@ -9,6 +9,7 @@ import com.rushgate.core.app.ProcessRequestUseCase;
 import com.rushgate.core.app.WorkOutcome;
 import com.rushgate.core.config.Env;
 import com.rushgate.core.lambda.PowertoolsMetrics;
+import com.rushgate.core.lambda.SnapStartPriming;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -34,13 +35,17 @@ public final class WorkerHandler implements RequestHandler<SQSEvent, SQSBatchRes
     private final ExecutorService pool;
     private final PowertoolsMetrics metrics;
 
-    /** What Lambda calls: builds everything from the environment, once per container. */
+    /**
+     * What Lambda calls: builds everything from the environment, once per container, and registers
+     * the SnapStart hooks ({@link WorkerPriming}).
+     */
     public WorkerHandler() {
         this(WorkerWiring.fromEnvironment(Env.current()));
     }
 
     private WorkerHandler(WorkerWiring wiring) {
         this(wiring.useCase(), wiring.pool(), wiring.metrics());
+        SnapStartPriming.register(wiring.priming());
     }
 
     WorkerHandler(ProcessRequestUseCase useCase, ExecutorService pool, PowertoolsMetrics metrics) {
