@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -48,7 +49,7 @@ class OpenApiDriftTest {
     private static final Pattern CODE = Pattern.compile("\"code\"\\s*:\\s*\"([A-Z_]+)\"");
     /** Keywords that document a schema without constraining it. */
     private static final Set<String> ANNOTATIONS = Set.of("$schema", "title", "description", "example", "examples");
-    private static final List<String> METHODS = List.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
+    private static final List<String> METHODS = ApiContract.METHODS;
     /** API Gateway keeps the original status of a DEFAULT_4XX / DEFAULT_5XX answer; these are the ones this API can meet. */
     private static final Map<String, Set<Integer>> DEFAULT_STATUSES = Map.of(
             "DEFAULT_4XX", Set.of(400),
@@ -232,6 +233,23 @@ class OpenApiDriftTest {
         assertThat(errors(check(path, 404, codeOfAnotherStatus, "application/json", true))).isNotEmpty();
     }
 
+    @Test
+    void validator_refusesRequestsWithoutTheBearerToken_onEveryOperation() {
+        Map<String, Request.Method> operations = new LinkedHashMap<>();
+        map(contract.document().get("paths")).forEach((path, item) -> map(item).keySet().stream()
+                .filter(METHODS::contains)
+                .forEach(method -> operations.put(path, Request.Method.valueOf(method.toUpperCase(Locale.ROOT)))));
+
+        operations.forEach((template, method) -> {
+            String path = example(template);
+            assertThat(errors(contract.validateRequest(new SimpleRequest.Builder(method, path).build())))
+                    .as("%s %s without a token", method, template).contains("validation.request.security.missing");
+            assertThat(errors(contract.validateRequest(new SimpleRequest.Builder(method, path)
+                    .withAuthorization("Bearer eyJ.e30.sig").build())))
+                    .as("%s %s with a bearer token", method, template).isEmpty();
+        });
+    }
+
     private static ValidationReport check(String path, int status, String body, String contentType, boolean headers) {
         SimpleResponse.Builder response = SimpleResponse.Builder.status(status).withBody(body).withContentType(contentType);
         if (headers) {
@@ -326,23 +344,11 @@ class OpenApiDriftTest {
         return map(map(map(contract.document().get("paths")).get(path)).get(method.toLowerCase(Locale.ROOT)));
     }
 
-    /** Status -> the error codes the spec allows there, over every operation and the component responses with an x-status-code. */
+    /** Status -> the error codes the spec allows there, over every operation and the answer to other routes. */
     private static Map<Integer, Set<String>> documentedCodes() {
         Map<Integer, Set<String>> codes = new TreeMap<>();
-        map(contract.document().get("paths")).forEach((path, item) -> map(item).forEach((method, operation) -> {
-            if (METHODS.contains(method)) {
-                map(map(operation).get("responses")).forEach((status, response) ->
-                        codes.computeIfAbsent(Integer.parseInt(status), k -> new TreeSet<>()).addAll(errorCodes(map(response))));
-            }
-        }));
-        map(map(contract.document().get("components")).get("responses")).forEach((name, response) -> {
-            Object status = map(response).get("x-status-code");
-            if (status != null) {
-                codes.computeIfAbsent(Integer.parseInt(String.valueOf(status)), k -> new TreeSet<>())
-                        .addAll(errorCodes(map(response)));
-            }
-        });
-        codes.values().removeIf(Set::isEmpty);
+        contract.documentedAnswers().stream().filter(answer -> answer.code() != null).forEach(answer ->
+                codes.computeIfAbsent(answer.status(), k -> new TreeSet<>()).add(answer.code()));
         return codes;
     }
 
@@ -363,43 +369,8 @@ class OpenApiDriftTest {
                 .replace("{requestId}", new Sha256RequestIds().derive("drop-1", "alice").value());
     }
 
-    /** The codes an error response allows: the intersection of the code enums along its allOf; none for a success. */
-    private static Set<String> errorCodes(Map<String, Object> response) {
-        Map<String, Object> resolved = resolve(response);
-        Map<String, Object> media = map(map(resolved.get("content")).get("application/json"));
-        Set<String> codes = codesOf(resolve(map(media.get("schema"))));
-        return codes == null ? Set.of() : codes;
-    }
-
-    private static Set<String> codesOf(Map<String, Object> schema) {
-        Set<String> codes = null;
-        if (schema.get("allOf") instanceof List<?> parts) {
-            for (Object part : parts) {
-                Set<String> partCodes = codesOf(resolve(map(part)));
-                if (partCodes != null) {
-                    codes = codes == null ? new TreeSet<>(partCodes) : codes;
-                    codes.retainAll(partCodes);
-                }
-            }
-            return codes;
-        }
-        Map<String, Object> error = resolve(map(map(schema.get("properties")).get("error")));
-        Map<String, Object> code = resolve(map(map(error.get("properties")).get("code")));
-        return code.containsKey("enum") ? new TreeSet<>(stringList(code.get("enum"))) : null;
-    }
-
-    /** Follows a local $ref (#/components/...), repeatedly. */
     private static Map<String, Object> resolve(Map<String, Object> node) {
-        Map<String, Object> current = node;
-        while (current.get("$ref") instanceof String ref) {
-            assertThat(ref).startsWith("#/");
-            Map<String, Object> target = contract.document();
-            for (String segment : ref.substring(2).split("/")) {
-                target = map(target.get(segment));
-            }
-            current = target;
-        }
-        return current;
+        return contract.resolve(node);
     }
 
     /** A schema as JSON with its $refs followed and its annotations dropped: what it allows, nothing else. */
@@ -431,9 +402,8 @@ class OpenApiDriftTest {
         return response.build();
     }
 
-    @SuppressWarnings("unchecked")
     private static Map<String, Object> map(Object value) {
-        return value instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+        return ApiContract.map(value);
     }
 
     private static List<String> stringList(Object value) {
