@@ -1,8 +1,10 @@
 package com.rushgate.core.app;
 
 /**
- * Every error a caller can see, with the HTTP status it maps to. The mapping lives here so that a
- * client error can never turn into a 500 by accident.
+ * Every error the functions answer with, with the HTTP status it maps to. The mapping lives here so
+ * that a client error can never turn into a 500 by accident. The answers API Gateway and the WAF
+ * give themselves (an unknown route, an unreadable request, a WAF block) carry the codes of the
+ * template's gateway responses and web ACL; docs/openapi.yaml lists both.
  */
 public enum ErrorCode {
     UNAUTHORIZED(401),
@@ -13,7 +15,6 @@ public enum ErrorCode {
     UNSUPPORTED_MEDIA_TYPE(415),
     EVENT_NOT_FOUND(404),
     REQUEST_NOT_FOUND(404),
-    ROUTE_NOT_FOUND(404),
     EVENT_NOT_OPEN(409),
     EVENT_CLOSED(409),
     IN_PROGRESS(409),

@@ -33,6 +33,10 @@ public final class ApiResponses {
         if (code == ErrorCode.IN_PROGRESS || code == ErrorCode.SERVICE_UNAVAILABLE || code == ErrorCode.TOO_MANY_REQUESTS) {
             headers.put("Retry-After", "1");
         }
+        if (code == ErrorCode.UNAUTHORIZED) {
+            // A 401 must name the scheme (RFC 9110), as the authorizer's own 401 does.
+            headers.put("WWW-Authenticate", "Bearer");
+        }
         Map<String, Object> error = new LinkedHashMap<>();
         error.put("code", code.name());
         error.put("message", message);

@@ -64,6 +64,17 @@ class ApiGlueTest {
     }
 
     @Test
+    void unauthorized_namesTheBearerScheme_likeTheAuthorizersOwn401() {
+        APIGatewayProxyResponseEvent response = ApiResponses.failure(
+                new ClientException(ErrorCode.UNAUTHORIZED, "the token carries no usable subject"));
+
+        assertThat(response.getStatusCode()).isEqualTo(401);
+        assertThat(response.getHeaders()).containsEntry("WWW-Authenticate", "Bearer");
+        assertThat(ApiResponses.error(ErrorCode.EVENT_NOT_FOUND, "no event").getHeaders())
+                .doesNotContainKey("WWW-Authenticate");
+    }
+
+    @Test
     void anythingElse_is500WithoutDetails() {
         APIGatewayProxyResponseEvent response = ApiResponses.failure(new IllegalStateException("secret table name"));
 
