@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
 
 @Command(name = "start", mixinStandardHelpOptions = true,
         description = {"Starts the local stack: DynamoDB Local, ElasticMQ, every table and queue of the template,",
-                "the API on 127.0.0.1:PORT, the SQS pollers and the schedules. Ctrl-C stops it cleanly."})
+                "the API on 127.0.0.1:PORT, the SQS pollers, the schedules and the analytics pipe into the local",
+                "data lake. Ctrl-C stops it cleanly."})
 final class StartCommand implements Runnable {
 
     @Mixin
@@ -101,6 +102,7 @@ final class StartCommand implements Runnable {
         out().println("  SQS       " + stack.sqsEndpoint());
         out().println("  region    " + stack.options().region() + "   (any credentials work, e.g. local/local)");
         out().println("  logs      " + stack.options().functionLogs());
+        stack.lake().ifPresent(lake -> out().println("  lake      " + lake + "   (./rushgate analytics asks it)"));
         out().println();
         out().println("Try:  TOKEN=$(./rushgate token --user alice)");
         out().println("      ./rushgate create-event --id drop-1 --type FCFS --capacity 10");

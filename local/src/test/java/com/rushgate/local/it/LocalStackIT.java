@@ -133,9 +133,13 @@ class LocalStackIT {
         assertThat(summary.get("rejected").asInt()).isEqualTo(53);
         assertThat(summary.get("remaining").asInt()).isZero();
         assertThat(summary.get("duplicates").asInt()).isEqualTo(12);
-        for (String field : List.of("ingestPerSecond", "ingestP50Ms", "ingestP95Ms", "ingestP99Ms", "drainSeconds", "failedFinal")) {
+        for (String field : List.of("ingestPerSecond", "ingestP50Ms", "ingestP95Ms", "ingestP99Ms", "drainSeconds", "failedFinal",
+                "p95LatencyMs", "successRatio", "dlqRate")) {
             assertThat(summary.has(field)).as(field).isTrue();
         }
+        assertThat(summary.get("lakeRecords").asInt()).as("every final request in the data lake").isEqualTo(60);
+        assertThat(summary.get("successRatio").asDouble()).isCloseTo(7 / 60.0, org.assertj.core.data.Offset.offset(1e-4));
+        assertThat(out.toString()).contains("latency_by_event:").contains("sell_out:");
     }
 
     @Test
