@@ -12,6 +12,7 @@ import com.rushgate.core.domain.UserKeyDerivation;
 import com.rushgate.core.lambda.ApiRequests;
 import com.rushgate.core.lambda.ApiResponses;
 import com.rushgate.core.lambda.PowertoolsMetrics;
+import com.rushgate.core.lambda.SnapStartPriming;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -30,13 +31,17 @@ public final class IngestHandler implements RequestHandler<APIGatewayProxyReques
     private final UserKeyDerivation userKeys;
     private final PowertoolsMetrics metrics;
 
-    /** What Lambda calls: builds everything from the environment, once per container. */
+    /**
+     * What Lambda calls: builds everything from the environment, once per container, and registers
+     * the SnapStart hooks ({@link IngestPriming}).
+     */
     public IngestHandler() {
         this(IngestWiring.fromEnvironment(Env.current()));
     }
 
     private IngestHandler(IngestWiring wiring) {
         this(wiring.participations(), wiring.statuses(), wiring.userKeys(), wiring.metrics());
+        SnapStartPriming.register(wiring.priming());
     }
 
     IngestHandler(IdempotentParticipations participations, RequestStatusUseCase statuses, UserKeyDerivation userKeys,

@@ -11,11 +11,14 @@ import com.rushgate.core.app.RequestView;
 import com.rushgate.core.app.StatusQuery;
 import com.rushgate.core.aws.AwsClients;
 import com.rushgate.core.aws.DynamoRequestStore;
+import com.rushgate.core.aws.ItemMappings;
 import com.rushgate.core.aws.Timestamps;
 import com.rushgate.core.config.Env;
 import com.rushgate.core.lambda.ApiRequests;
 import com.rushgate.core.lambda.ApiResponses;
+import com.rushgate.core.lambda.SnapStartPriming;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.slf4j.MDC;
@@ -29,17 +32,32 @@ public final class StatusHandler implements RequestHandler<APIGatewayProxyReques
 
     private final RequestStatusUseCase statuses;
 
-    /** What Lambda calls: builds everything from the environment, once per container. */
+    /**
+     * What Lambda calls: builds everything from the environment, once per container, and registers
+     * the SnapStart hooks ({@link StatusPriming}).
+     */
     public StatusHandler() {
-        this(fromEnvironment(Env.current()));
+        this(Wiring.fromEnvironment(Env.current()));
+    }
+
+    private StatusHandler(Wiring wiring) {
+        this(wiring.statuses());
+        SnapStartPriming.register(wiring.priming());
     }
 
     StatusHandler(RequestStatusUseCase statuses) {
         this.statuses = Objects.requireNonNull(statuses, "statuses");
     }
 
-    private static RequestStatusUseCase fromEnvironment(Env env) {
-        return new RequestStatusUseCase(new DynamoRequestStore(new AwsClients(env).dynamoDb(), env.require("REQUEST_TABLE")));
+    /** The one place where Status's parts are built from the environment. */
+    private record Wiring(RequestStatusUseCase statuses, SnapStartPriming priming) {
+
+        static Wiring fromEnvironment(Env env) {
+            AwsClients clients = new AwsClients(env);
+            DynamoRequestStore requests = new DynamoRequestStore(clients.dynamoDb(), env.require("REQUEST_TABLE"));
+            return new Wiring(new RequestStatusUseCase(requests), StatusPriming.create(requests, clients::primingScope,
+                    List.of(new SnapStartPriming.Step("item mappings", ItemMappings::roundTrip))));
+        }
     }
 
     @Override

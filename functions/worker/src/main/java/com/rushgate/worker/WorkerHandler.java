@@ -9,6 +9,7 @@ import com.rushgate.core.app.ProcessRequestUseCase;
 import com.rushgate.core.app.WorkOutcome;
 import com.rushgate.core.config.Env;
 import com.rushgate.core.lambda.PowertoolsMetrics;
+import com.rushgate.core.lambda.SnapStartPriming;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -34,13 +35,17 @@ public final class WorkerHandler implements RequestHandler<SQSEvent, SQSBatchRes
     private final ExecutorService pool;
     private final PowertoolsMetrics metrics;
 
-    /** What Lambda calls: builds everything from the environment, once per container. */
+    /**
+     * What Lambda calls: builds everything from the environment, once per container, and registers
+     * the SnapStart hooks ({@link WorkerPriming}).
+     */
     public WorkerHandler() {
         this(WorkerWiring.fromEnvironment(Env.current()));
     }
 
     private WorkerHandler(WorkerWiring wiring) {
         this(wiring.useCase(), wiring.pool(), wiring.metrics());
+        SnapStartPriming.register(wiring.priming());
     }
 
     WorkerHandler(ProcessRequestUseCase useCase, ExecutorService pool, PowertoolsMetrics metrics) {
@@ -78,10 +83,21 @@ public final class WorkerHandler implements RequestHandler<SQSEvent, SQSBatchRes
 
     private WorkOutcome process(SQSMessage record) {
         MDC.put("messageId", record.getMessageId());
+        // Correlation with Ingest's and Status's logs; the attributes are ours (see SqsWorkQueue), never personal data.
+        correlate(record, "requestId");
+        correlate(record, "eventId");
         try {
             return useCase.process(WorkItems.of(record));
         } finally {
             MDC.clear();
+        }
+    }
+
+    private static void correlate(SQSMessage record, String attribute) {
+        SQSEvent.MessageAttribute value = record.getMessageAttributes() == null ? null
+                : record.getMessageAttributes().get(attribute);
+        if (value != null && value.getStringValue() != null) {
+            MDC.put(attribute, value.getStringValue());
         }
     }
 

@@ -1,47 +1,64 @@
 package com.rushgate.worker;
 
 import com.rushgate.core.app.CachedEventCatalog;
+import com.rushgate.core.app.PrimingPorts;
 import com.rushgate.core.app.ProcessRequestUseCase;
 import com.rushgate.core.aws.AwsClients;
 import com.rushgate.core.aws.DynamoEventCatalog;
 import com.rushgate.core.aws.DynamoRequestStore;
 import com.rushgate.core.aws.DynamoStockAllocator;
+import com.rushgate.core.aws.ItemMappings;
 import com.rushgate.core.aws.SqsDeadLetters;
 import com.rushgate.core.config.Env;
 import com.rushgate.core.domain.DecisionRules;
+import com.rushgate.core.domain.RequestStatus;
 import com.rushgate.core.lambda.PowertoolsMetrics;
+import com.rushgate.core.lambda.SnapStartPriming;
+import com.rushgate.core.lambda.SnapStartPriming.Step;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** The one place where the worker's parts are built from the environment. */
 record WorkerWiring(ProcessRequestUseCase useCase, ExecutorService pool, PowertoolsMetrics metrics,
-                    CachedEventCatalog events) {
+                    CachedEventCatalog events, SnapStartPriming priming) {
 
     static WorkerWiring fromEnvironment(Env env) {
         WorkerConfig config = WorkerConfig.from(env);
         AwsClients clients = new AwsClients(env);
         DynamoDbClient dynamoDb = clients.dynamoDb();
         Clock clock = Clock.tickMillis(ZoneOffset.UTC);
-        CachedEventCatalog events = new CachedEventCatalog(new DynamoEventCatalog(dynamoDb, config.eventTable()),
-                clock, config.eventCacheTtl(), false);
+        DynamoEventCatalog eventTable = new DynamoEventCatalog(dynamoDb, config.eventTable());
+        CachedEventCatalog events = new CachedEventCatalog(eventTable, clock, config.eventCacheTtl(), false);
         PowertoolsMetrics metrics = new PowertoolsMetrics(config.metricsNamespace(), config.serviceName());
-        ProcessRequestUseCase useCase = new ProcessRequestUseCase(
-                new DynamoRequestStore(dynamoDb, config.requestTable()),
-                events,
-                new DynamoStockAllocator(dynamoDb, config.eventTable(), config.requestTable()),
-                new SqsDeadLetters(clients.sqs(), config.deadLetterQueue()),
-                new DecisionRules(),
-                config.policy(),
-                clock,
-                metrics);
+        DynamoRequestStore requests = new DynamoRequestStore(dynamoDb, config.requestTable());
+        DynamoStockAllocator stock = new DynamoStockAllocator(dynamoDb, config.eventTable(), config.requestTable());
+        SqsDeadLetters deadLetters = new SqsDeadLetters(clients.sqs(), config.deadLetterQueue());
+        ProcessRequestUseCase useCase = new ProcessRequestUseCase(requests, events, stock, deadLetters,
+                new DecisionRules(), config.policy(), clock, metrics);
         ExecutorService pool = Executors.newFixedThreadPool(config.parallelism(), runnable -> {
             Thread thread = new Thread(runnable, "rushgate-worker");
             thread.setDaemon(true);
             return thread;
         });
-        return new WorkerWiring(useCase, pool, metrics, events);
+
+        SnapStartPriming priming = WorkerPriming.create(
+                new WorkerPriming.Parts(requests, events, config.policy(), clock, pool, metrics),
+                clients::primingScope,
+                List.of(new Step("GetItem on the EventTable", () -> eventTable.find(PrimingPorts.EVENT_ID)),
+                        new Step("GetItem on the RequestTable", () -> requests.find(PrimingPorts.REQUEST_ID)),
+                        new Step("GetQueueAttributes on the DLQ", deadLetters::readAttributes),
+                        new Step("item mappings", ItemMappings::roundTrip),
+                        new Step("UpdateItem and TransactWriteItems, stopped before sending", () -> {
+                            Instant now = clock.instant();
+                            clients.rehearseWrite(() -> requests.claim(PrimingPorts.REQUEST_ID, now,
+                                    now.plus(config.policy().lease())));
+                            clients.rehearseWrite(() -> stock.allocate(PrimingPorts.request(RequestStatus.PROCESSING), now));
+                        })));
+        return new WorkerWiring(useCase, pool, metrics, events, priming);
     }
 }

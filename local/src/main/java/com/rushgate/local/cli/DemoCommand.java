@@ -68,6 +68,10 @@ final class DemoCommand implements Callable<Integer> {
             "ReconcileReceivedAfterSeconds", "3",
             "ReconcileStaleAfterSeconds", "25");
 
+    /** Every simulated participant comes from 127.0.0.1; WAF's per-IP rule would see one client. */
+    static final java.util.Map<String, String> SHARED_IP_PARAMETERS = java.util.Map.of(
+            "WafRateLimitPerIp", "2000000000");
+
     @Override
     public Integer call() throws InterruptedException {
         DemoOptions options;
@@ -76,13 +80,14 @@ final class DemoCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CliException(e.getMessage());
         }
-        err().println("starting an in-memory stack...");
-        StackOptions stackOptions = workspace.inMemoryOptions();
+        err().println("starting an in-memory stack (all demo participants share 127.0.0.1, so the per-IP WAF limit"
+                + " is lifted; --parameter WafRateLimitPerIp=N puts it back)...");
+        java.util.Map<String, String> parameters = new java.util.HashMap<>(SHARED_IP_PARAMETERS);
         if (chaos > 0) {
-            java.util.Map<String, String> parameters = new java.util.HashMap<>(CHAOS_PARAMETERS);
-            parameters.putAll(workspace.parameters);
-            stackOptions = stackOptions.withParameters(parameters).withFaultInjection(true);
+            parameters.putAll(CHAOS_PARAMETERS);
         }
+        parameters.putAll(workspace.parameters);
+        StackOptions stackOptions = workspace.inMemoryOptions().withParameters(parameters).withFaultInjection(chaos > 0);
         try (LocalStack stack = LocalStack.start(stackOptions)) {
             Demo demo = new Demo(stack, new java.io.PrintStream(new WriterOutputStream(err()), true));
             DemoSummary summary = demo.run(options);

@@ -102,6 +102,12 @@ final class StartCommand implements Runnable {
         out().println("  SQS       " + stack.sqsEndpoint());
         out().println("  region    " + stack.options().region() + "   (any credentials work, e.g. local/local)");
         out().println("  logs      " + stack.options().functionLogs());
+        stack.model().webAcl().ifPresent(acl -> {
+            out().println("  WAF       " + acl.rateRules().stream()
+                    .map(rule -> rule.name() + " (" + rule.limit() + " per " + rule.windowSeconds() + " s)")
+                    .collect(java.util.stream.Collectors.joining(", ")));
+            acl.notEmulated().forEach(reason -> out().println("            not emulated: " + reason));
+        });
         stack.lake().ifPresent(lake -> out().println("  lake      " + lake + "   (./rushgate analytics asks it)"));
         out().println();
         out().println("Try:  TOKEN=$(./rushgate token --user alice)");

@@ -55,6 +55,15 @@ final class Route {
         return parameters;
     }
 
+    /** The whole path decoded as API Gateway hands it to the function; a malformed escape stays as sent. */
+    static String decodePath(String rawPath) {
+        try {
+            return decode(rawPath);
+        } catch (IllegalArgumentException malformed) {
+            return rawPath;
+        }
+    }
+
     private static String decode(String segment) {
         // Path segments: '+' stays a plus; %XX sequences are decoded as API Gateway does.
         return URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);

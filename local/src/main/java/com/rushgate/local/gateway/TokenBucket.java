@@ -31,4 +31,10 @@ final class TokenBucket {
         }
         return false;
     }
+
+    /** Whether the bucket would be full at this time, i.e. it holds no memory of recent requests. */
+    synchronized boolean isFull(long nowNanos) {
+        double elapsedSeconds = Math.max(0, nowNanos - last) / 1e9;
+        return tokens + elapsedSeconds * rate >= burst;
+    }
 }

@@ -150,6 +150,29 @@ final class FunctionInstance implements AutoCloseable {
         return initDuration;
     }
 
+    /** Code run inside an environment, given its class loader. */
+    interface EnvironmentTask<T> {
+        T run(ClassLoader loader) throws Exception;
+    }
+
+    /**
+     * Runs {@code task} on this environment's thread, where init ran and invocations run, as the
+     * runtime runs SnapStart hooks. The local stack never checkpoints; tests use this to run the
+     * hooks a function registered.
+     */
+    <T> T onEnvironmentThread(EnvironmentTask<T> task) {
+        try {
+            return thread.submit(() -> task.run(loader)).get(spec.timeout().toSeconds() + 60, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(spec.logicalId() + ": " + e.getCause(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException(spec.logicalId() + " did not finish in time");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(spec.logicalId() + " interrupted", e);
+        }
+    }
+
     boolean broken() {
         return broken;
     }

@@ -195,6 +195,11 @@ public final class FunctionPool implements AutoCloseable {
         }
     }
 
+    /** A new environment of this function outside the pool, for tests that drive its lifecycle. */
+    FunctionInstance startEnvironment() {
+        return FunctionInstance.start(spec, arn, environment, ordinals.incrementAndGet(), logs, libraries);
+    }
+
     private void retire(FunctionInstance instance) {
         synchronized (scaling) {
             live--;

@@ -152,7 +152,8 @@ public final class LocalStack implements AutoCloseable {
                 issuer = new LocalIssuer(key, api.issuer(), api.audiences(), Clock.systemUTC());
                 verifier = new TokenVerifier(key.toPublicJWK(), api.issuer(), api.audiences(), Clock.systemUTC());
             }
-            gateway = track(new Gateway(api, model.routes(), this::function, verifier, options.apiPort(), GATEWAY_THREADS));
+            gateway = track(new Gateway(api, model.routes(), model.webAcl().orElse(null), this::function, verifier,
+                    options.apiPort(), GATEWAY_THREADS));
         });
         if (options.runTriggers()) {
             for (StackModel.SqsTrigger trigger : model.sqsTriggers()) {

@@ -28,7 +28,38 @@ public final class StackModel {
     public record QueueSpec(String logicalId, String name, String url, String arn, Map<String, Object> properties) {
     }
 
-    public record ApiRoute(String functionId, String method, String pathTemplate, boolean authorized) {
+    /**
+     * @param bodyModel the schema API Gateway checks the body against (SAM RequestModel with
+     *                  ValidateBody), or null when the body is not validated
+     */
+    public record ApiRoute(String functionId, String method, String pathTemplate, boolean authorized,
+                           BodyModel bodyModel) {
+
+        public ApiRoute(String functionId, String method, String pathTemplate, boolean authorized) {
+            this(functionId, method, pathTemplate, authorized, null);
+        }
+    }
+
+    /**
+     * A request model of the API (JSON schema draft 4, as API Gateway reads it).
+     *
+     * @param required whether a request without a body is refused
+     */
+    public record BodyModel(String name, Map<String, Object> schema, boolean required) {
+    }
+
+    /** A method's own throttle (MethodSettings with a resource path and method), overriding the stage's. */
+    public record MethodThrottle(String pathTemplate, String method, double rate, int burst) {
+    }
+
+    /**
+     * A customised gateway response (SAM GatewayResponses).
+     *
+     * @param statusCode   null keeps the status API Gateway would give
+     * @param headers      static header values (mapping expressions are left out)
+     * @param jsonTemplate the application/json body template, or null for API Gateway's default body
+     */
+    public record GatewayResponseSpec(Integer statusCode, Map<String, String> headers, String jsonTemplate) {
     }
 
     public record SqsTrigger(String functionId, String eventName, String queueLogicalId, int batchSize,
@@ -51,7 +82,15 @@ public final class StackModel {
      * @param audiences      the app client ids the authorizer accepts
      */
     public record ApiSpec(String logicalId, String stageName, double throttleRate, int throttleBurst, String issuer,
-                          List<String> audiences) {
+                          List<String> audiences, List<MethodThrottle> methodThrottles,
+                          Map<String, GatewayResponseSpec> gatewayResponses) {
+
+        /** The throttle of this route: its own method setting, or null for the stage's. */
+        public MethodThrottle methodThrottle(String pathTemplate, String method) {
+            return methodThrottles.stream()
+                    .filter(t -> t.pathTemplate().equals(pathTemplate) && t.method().equalsIgnoreCase(method))
+                    .findFirst().orElse(null);
+        }
     }
 
     /**
@@ -102,7 +141,9 @@ public final class StackModel {
     private final List<SqsTrigger> sqsTriggers = new ArrayList<>();
     private final List<ScheduleTrigger> schedules = new ArrayList<>();
     private final List<String> secrets = new ArrayList<>();
+    private final Map<String, Map<String, Object>> models = new LinkedHashMap<>();
     private ApiSpec api;
+    private WebAclSpec webAcl;
 
     private StackModel() {
     }
@@ -127,6 +168,8 @@ public final class StackModel {
         }
         if (!apis.isEmpty()) {
             model.api = api(template, names, apis.get(0));
+            model.models.putAll(models(template, names, apis.get(0)));
+            model.webAcl = WebAclSpec.forApi(template, intrinsics, apis.get(0)).orElse(null);
         }
         for (String id : template.resourcesOfType("AWS::Serverless::Function")) {
             model.addFunction(template, names, id);
@@ -278,7 +321,7 @@ public final class StackModel {
                     String authorizer = String.valueOf(Template.map(eventProperties.get("Auth")).get("Authorizer"));
                     routes.add(new ApiRoute(id, String.valueOf(eventProperties.get("Method")).toUpperCase(Locale.ROOT),
                             String.valueOf(eventProperties.get("Path")), api != null && api.issuer() != null
-                            && !"NONE".equals(authorizer)));
+                            && !"NONE".equals(authorizer), bodyModel(id, Template.map(eventProperties.get("RequestModel")))));
                 }
                 case "SQS" -> {
                     String queue = names.queueByArnOrUrl(String.valueOf(eventProperties.get("Queue")));
@@ -311,19 +354,51 @@ public final class StackModel {
                 environment));
     }
 
+    /** A route's validated body model; SAM validates the body unless ValidateBody is false. */
+    private BodyModel bodyModel(String functionId, Map<String, Object> requestModel) {
+        if (requestModel.isEmpty() || "false".equals(String.valueOf(requestModel.get("ValidateBody")))) {
+            return null;
+        }
+        String name = String.valueOf(requestModel.get("Model"));
+        Map<String, Object> schema = models.get(name);
+        if (schema == null) {
+            throw new IllegalArgumentException("function " + functionId + " uses RequestModel " + name
+                    + " but the API's Models has " + models.keySet());
+        }
+        return new BodyModel(name, schema, "true".equals(String.valueOf(requestModel.get("Required"))));
+    }
+
+    private static Map<String, Map<String, Object>> models(Template template, LocalNames names, String apiId) {
+        Map<String, Map<String, Object>> models = new LinkedHashMap<>();
+        Template.map(names.intrinsics().resolve(template.properties(apiId).get("Models")))
+                .forEach((name, schema) -> models.put(name, Template.map(schema)));
+        return models;
+    }
+
     private static ApiSpec api(Template template, LocalNames names, String id) {
         Intrinsics intrinsics = names.intrinsics();
         Map<String, Object> properties = template.properties(id);
         String stage = intrinsics.resolveToString(properties.getOrDefault("StageName", "Prod"));
         double rate = 0;
         int burst = 0;
+        List<MethodThrottle> methodThrottles = new ArrayList<>();
         Object settings = intrinsics.resolve(properties.get("MethodSettings"));
         if (settings instanceof List<?> list) {
             for (Object item : list) {
                 Map<String, Object> setting = Template.map(item);
-                if ("/*".equals(setting.get("ResourcePath")) && "*".equals(setting.get("HttpMethod"))) {
+                String path = String.valueOf(setting.get("ResourcePath"));
+                String method = String.valueOf(setting.get("HttpMethod"));
+                if (!setting.containsKey("ThrottlingRateLimit") || !setting.containsKey("ThrottlingBurstLimit")) {
+                    continue;
+                }
+                if ("/*".equals(path) && "*".equals(method)) {
                     rate = number(setting.get("ThrottlingRateLimit"));
                     burst = (int) number(setting.get("ThrottlingBurstLimit"));
+                } else {
+                    // CloudFormation writes "/" followed by the resource path with its '/' escaped as '~1'.
+                    String resourcePath = path.startsWith("/~1") ? path.substring(1).replace("~1", "/") : path;
+                    methodThrottles.add(new MethodThrottle(resourcePath, method.toUpperCase(Locale.ROOT),
+                            number(setting.get("ThrottlingRateLimit")), (int) number(setting.get("ThrottlingBurstLimit"))));
                 }
             }
         }
@@ -343,7 +418,28 @@ public final class StackModel {
                 }
             }
         }
-        return new ApiSpec(id, stage, rate, burst, issuer, List.copyOf(audiences));
+        return new ApiSpec(id, stage, rate, burst, issuer, List.copyOf(audiences), List.copyOf(methodThrottles),
+                gatewayResponses(intrinsics, properties.get("GatewayResponses")));
+    }
+
+    private static Map<String, GatewayResponseSpec> gatewayResponses(Intrinsics intrinsics, Object raw) {
+        Map<String, GatewayResponseSpec> responses = new LinkedHashMap<>();
+        Template.map(intrinsics.resolve(raw)).forEach((type, value) -> {
+            Map<String, Object> response = Template.map(value);
+            Map<String, String> headers = new LinkedHashMap<>();
+            Template.map(Template.map(response.get("ResponseParameters")).get("Headers")).forEach((name, header) -> {
+                String text = String.valueOf(header);
+                // 'value' is a static value; anything else maps a request parameter, which is not emulated.
+                if (text.length() >= 2 && text.startsWith("'") && text.endsWith("'")) {
+                    headers.put(name, text.substring(1, text.length() - 1));
+                }
+            });
+            Object status = response.get("StatusCode");
+            Object template = Template.map(response.get("ResponseTemplates")).get("application/json");
+            responses.put(type, new GatewayResponseSpec(status == null ? null : (int) number(status), Map.copyOf(headers),
+                    template == null ? null : String.valueOf(template)));
+        });
+        return Map.copyOf(responses);
     }
 
     private static String poolLogicalId(Template template, Object poolArn) {
@@ -418,6 +514,11 @@ public final class StackModel {
 
     public Optional<ApiSpec> api() {
         return Optional.ofNullable(api);
+    }
+
+    /** The WAF web ACL associated with the API's stage, if any. */
+    public Optional<WebAclSpec> webAcl() {
+        return Optional.ofNullable(webAcl);
     }
 
     /** The pipes the local stack runs: DynamoDB stream to a delivery stream of the template. */

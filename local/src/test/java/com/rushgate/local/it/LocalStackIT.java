@@ -67,7 +67,8 @@ class LocalStackIT {
 
         assertThat(refused).allSatisfy(reply -> {
             assertThat(reply.status()).isEqualTo(401);
-            assertThat(reply.field("message")).isEqualTo("Unauthorized");
+            assertThat(reply.errorCode()).isEqualTo("UNAUTHORIZED");
+            assertThat(reply.raw().headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
         });
         assertThat(stack.function("IngestFunction").invocations()).isEqualTo(invocationsBefore);
         assertThat(Tables.requestsOf(stack, eventId)).isEmpty();
@@ -98,18 +99,46 @@ class LocalStackIT {
     }
 
     @Test
-    void stageThrottle_answers429() {
-        try (LocalStack stack = TestStacks.start(Map.of("ApiThrottlingRateLimit", "1", "ApiThrottlingBurstLimit", "2"))) {
+    void stageAndMethodThrottles_answer429_eachWithItsOwnBucket() {
+        try (LocalStack stack = TestStacks.start(Map.of("ApiThrottlingRateLimit", "1", "ApiThrottlingBurstLimit", "2",
+                "ParticipationThrottlingRateLimit", "1", "ParticipationThrottlingBurstLimit", "3"))) {
             ApiClient api = new ApiClient(stack);
             String eventId = SharedStack.openFcfs(stack, "throttle", 50);
 
-            List<Integer> statuses = new ArrayList<>();
+            List<Integer> participations = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
-                statuses.add(api.participate(eventId, "user-" + i).status());
+                participations.add(api.participate(eventId, "user-" + i).status());
+            }
+            List<Reply> statuses = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                statuses.add(api.status("rq_" + "a".repeat(32), "user-0"));
             }
 
-            assertThat(statuses).contains(202).contains(429);
-            assertThat(statuses.subList(0, 2)).containsOnly(202);
+            assertThat(participations.subList(0, 3)).containsOnly(202);
+            assertThat(participations).contains(429);
+            assertThat(statuses.subList(0, 2)).extracting(Reply::status).containsOnly(404);
+            assertThat(statuses).filteredOn(r -> r.status() == 429).isNotEmpty().allSatisfy(r -> {
+                assertThat(r.errorCode()).isEqualTo("TOO_MANY_REQUESTS");
+                assertThat(r.raw().headers().firstValue("Retry-After")).hasValue("1");
+            });
+        }
+    }
+
+    @Test
+    void perIpWafRule_answers429WithItsJsonBody() {
+        try (LocalStack stack = TestStacks.start(Map.of("WafRateLimitPerIp", "10", "WafRateWindowSeconds", "600"))) {
+            ApiClient api = new ApiClient(stack);
+
+            List<Reply> replies = new ArrayList<>();
+            for (int i = 0; i < 14; i++) {
+                replies.add(api.status("rq_" + "b".repeat(32), "user-" + i));
+            }
+
+            assertThat(replies.subList(0, 10)).extracting(Reply::status).containsOnly(404);
+            assertThat(replies.subList(10, 14)).allSatisfy(reply -> {
+                assertThat(reply.status()).isEqualTo(429);
+                assertThat(reply.errorCode()).isEqualTo("TOO_MANY_REQUESTS");
+            });
         }
     }
 

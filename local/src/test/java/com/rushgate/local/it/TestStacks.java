@@ -31,9 +31,17 @@ public final class TestStacks {
         }
     }
 
+    /**
+     * Every test client calls from 127.0.0.1, so WAF's per-IP rule would count the whole suite as
+     * one client: test stacks lift it unless a test sets it.
+     */
+    public static final Map<String, String> SHARED_IP = Map.of("WafRateLimitPerIp", "2000000000");
+
     public static StackOptions options(Map<String, String> parameters) {
         Path state = tempDir("rushgate-it");
-        return StackOptions.inMemory(template(), state).withParameters(parameters);
+        Map<String, String> all = new java.util.HashMap<>(SHARED_IP);
+        all.putAll(parameters);
+        return StackOptions.inMemory(template(), state).withParameters(all);
     }
 
     public static LocalStack start(Map<String, String> parameters) {

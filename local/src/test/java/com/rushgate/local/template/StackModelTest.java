@@ -59,6 +59,60 @@ class StackModelTest {
     }
 
     @Test
+    void api_readsMethodThrottlesModelsAndGatewayResponses() {
+        StackModel model = model(Map.of("ParticipationThrottlingRateLimit", "7", "ParticipationThrottlingBurstLimit", "9"));
+        StackModel.ApiSpec api = model.api().orElseThrow();
+
+        assertThat(api.methodThrottle("/events/{eventId}/participations", "POST"))
+                .isEqualTo(new StackModel.MethodThrottle("/events/{eventId}/participations", "POST", 7, 9));
+        assertThat(api.methodThrottle("/requests/{requestId}", "GET")).isNull();
+        StackModel.ApiRoute participate = model.routes().stream().filter(r -> r.method().equals("POST")).findFirst()
+                .orElseThrow();
+        assertThat(participate.bodyModel().name()).isEqualTo("ParticipationBody");
+        assertThat(participate.bodyModel().required()).isFalse();
+        assertThat(participate.bodyModel().schema()).containsEntry("additionalProperties", false);
+        assertThat(model.routes().stream().filter(r -> r.method().equals("GET")).findFirst().orElseThrow().bodyModel())
+                .isNull();
+        assertThat(api.gatewayResponses().get("THROTTLED")).satisfies(throttled -> {
+            assertThat(throttled.statusCode()).isEqualTo(429);
+            assertThat(throttled.headers()).containsEntry("Retry-After", "1");
+            assertThat(throttled.jsonTemplate()).contains("TOO_MANY_REQUESTS");
+        });
+        assertThat(api.gatewayResponses().get("MISSING_AUTHENTICATION_TOKEN").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void webAcl_emulatesTheRateRules_andNamesWhatItLeavesOut() {
+        WebAclSpec acl = model(Map.of("WafRateLimitPerIp", "123", "WafRateWindowSeconds", "60")).webAcl().orElseThrow();
+
+        assertThat(acl.rateRules()).extracting(WebAclSpec.RateRule::name)
+                .containsExactly("RatePerIp", "ParticipationsPerUser");
+        WebAclSpec.RateRule perIp = acl.rateRules().get(0);
+        assertThat(perIp.limit()).isEqualTo(123);
+        assertThat(perIp.windowSeconds()).isEqualTo(60);
+        assertThat(perIp.block().status()).isEqualTo(429);
+        assertThat(perIp.block().body()).contains("TOO_MANY_REQUESTS");
+        WebAclSpec.RateRule perUser = acl.rateRules().get(1);
+        assertThat(perUser.key(request("POST", "/prod/events/e1/participations", "Bearer abc"))).isEqualTo("Bearer abc");
+        assertThat(perUser.key(request("POST", "/prod/events/e1/%70articipations", "Bearer abc"))).isEqualTo("Bearer abc");
+        assertThat(perUser.key(request("GET", "/prod/requests/rq_1", "Bearer abc"))).isNull();
+        assertThat(perUser.key(request("POST", "/prod/events/e1/participations", null))).isNull();
+        assertThat(acl.notEmulated()).hasSize(2).anySatisfy(reason -> assertThat(reason).startsWith("AwsCommonRules"));
+    }
+
+    @Test
+    void webAcl_challengeRule_isListedOnlyWhenSwitchedOn() {
+        assertThat(model(Map.of()).webAcl().orElseThrow().notEmulated()).noneMatch(r -> r.startsWith("ParticipationChallenge"));
+        assertThat(model(Map.of("ParticipationChallenge", "CAPTCHA")).webAcl().orElseThrow().notEmulated())
+                .anyMatch(r -> r.startsWith("ParticipationChallenge"));
+    }
+
+    private static WebAclSpec.WafRequest request(String method, String path, String authorization) {
+        return new WebAclSpec.WafRequest("127.0.0.1", method, path, null,
+                name -> name.equalsIgnoreCase("authorization") ? authorization : null);
+    }
+
+    @Test
     void queues_carryTheirRedrivePolicy() {
         StackModel.QueueSpec queue = model(Map.of("MaxReceiveCount", "3")).queue("WorkQueue");
 

@@ -32,12 +32,18 @@ public final class AwsClients {
     private final Optional<URI> dynamoDbEndpoint;
     private final Optional<URI> sqsEndpoint;
     private final SdkHttpClient httpClient;
+    private final PrimingGuard guard = new PrimingGuard();
 
     public AwsClients(Env env) {
+        this(env, httpClient(env.require("SDK_HTTP_CLIENT")));
+    }
+
+    /** With an HTTP client of the caller's, for tests that must not open sockets. */
+    AwsClients(Env env, SdkHttpClient httpClient) {
         this.region = Region.of(env.require("AWS_REGION"));
         this.dynamoDbEndpoint = env.optionalUri("AWS_ENDPOINT_URL_DYNAMODB");
         this.sqsEndpoint = env.optionalUri("AWS_ENDPOINT_URL_SQS");
-        this.httpClient = httpClient(env.require("SDK_HTTP_CLIENT"));
+        this.httpClient = httpClient;
     }
 
     /**
@@ -79,10 +85,31 @@ public final class AwsClients {
         return builder.build();
     }
 
-    private static ClientOverrideConfiguration overrides() {
+    /**
+     * Runs {@code work} (SnapStart priming) with every client built here read-only: a call that could
+     * change something is stopped just before it is sent, and the reads that are sent close their
+     * connection afterwards, so the snapshot keeps no pooled connection. See {@link PrimingGuard}.
+     */
+    public void primingScope(Runnable work) {
+        guard.during(work);
+    }
+
+    /**
+     * Inside {@link #primingScope}: runs a write whose request is built, marshalled and signed, then
+     * stopped before it is sent. It warms the write path of the first real invocation.
+     *
+     * @throws IllegalStateException outside the priming scope (without running the write), or when the
+     *                               write was not stopped
+     */
+    public void rehearseWrite(Runnable write) {
+        guard.rehearse(write);
+    }
+
+    private ClientOverrideConfiguration overrides() {
         return ClientOverrideConfiguration.builder()
                 .apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
                 .apiCallTimeout(CALL_TIMEOUT)
+                .addExecutionInterceptor(guard)
                 .build();
     }
 }

@@ -29,6 +29,11 @@ public final class SqsDeadLetterSource implements DeadLetterSource {
         this.deadLetterQueueUrl = Objects.requireNonNull(deadLetterQueueUrl, "deadLetterQueueUrl");
     }
 
+    /** A read-only call on the DLQ (GetQueueAttributes), for SnapStart priming. */
+    public void readAttributes() {
+        SqsWorkQueue.readAttributes(sqs, deadLetterQueueUrl);
+    }
+
     @Override
     public List<DeadLetterSource.Message> receive(int max, Duration hideFor) {
         try {

@@ -32,6 +32,11 @@ public final class SqsDeadLetters implements DeadLetters {
         this.deadLetterQueueUrl = Objects.requireNonNull(deadLetterQueueUrl, "deadLetterQueueUrl");
     }
 
+    /** A read-only call on the DLQ (GetQueueAttributes), for SnapStart priming. */
+    public void readAttributes() {
+        SqsWorkQueue.readAttributes(sqs, deadLetterQueueUrl);
+    }
+
     @Override
     public void send(DeadLetter letter) {
         Map<String, MessageAttributeValue> attributes = new HashMap<>();

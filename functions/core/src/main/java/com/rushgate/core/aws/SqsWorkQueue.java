@@ -8,6 +8,7 @@ import java.util.Objects;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /** {@link WorkQueue} on the main SQS queue. */
 public final class SqsWorkQueue implements WorkQueue {
@@ -34,6 +35,20 @@ public final class SqsWorkQueue implements WorkQueue {
             // Any failure may or may not have sent: treat every one as retryable. A duplicate
             // message is harmless, a missing one is what the reconciler exists for.
             throw new RetryableException("SendMessage to the work queue failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** A read-only call on the queue (GetQueueAttributes), for SnapStart priming. */
+    public void readAttributes() {
+        readAttributes(sqs, queueUrl);
+    }
+
+    /** GetQueueAttributes: it changes nothing, and warms the SQS client and its protocol. */
+    static void readAttributes(SqsClient sqs, String queueUrl) {
+        try {
+            sqs.getQueueAttributes(get -> get.queueUrl(queueUrl).attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES));
+        } catch (SdkException e) {
+            throw new RetryableException("GetQueueAttributes on " + queueUrl + " failed: " + e.getMessage(), e);
         }
     }
 

@@ -53,7 +53,7 @@ public final class ParticipationBody {
             }
         }
         JsonNode clientRef = body.get(CLIENT_REF);
-        if (clientRef == null || clientRef.isNull()) {
+        if (clientRef == null) {
             return null;
         }
         if (!clientRef.isTextual()) {

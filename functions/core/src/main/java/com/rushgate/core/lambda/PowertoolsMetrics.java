@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import software.amazon.lambda.powertools.metrics.Metrics;
 import software.amazon.lambda.powertools.metrics.MetricsFactory;
@@ -17,11 +18,18 @@ import software.amazon.lambda.powertools.metrics.model.MetricUnit;
  * collected lock-free while an invocation runs (the worker decides records in parallel) and
  * handed to Powertools from one thread in {@link #publish()}, once per invocation.
  *
+ * <p>While a function primes itself for a SnapStart snapshot ({@link #silenced}), whatever its code
+ * paths count is dropped: priming must never publish figures that look like real traffic.
+ *
  * <p>Namespace and service come from the function's {@code POWERTOOLS_METRICS_NAMESPACE} and
  * {@code POWERTOOLS_SERVICE_NAME}, read through {@link com.rushgate.core.config.Env} so the local
  * stack sees the same values as Lambda.
  */
 public final class PowertoolsMetrics implements BusinessMetrics {
+
+    /** The metric names, in the order {@link #drain()} returns the counts. */
+    private static final String[] NAMES = {"Accepted", "Duplicate", "Succeeded", "Rejected", "FailedFinal", "Retried",
+        "DeadLettered", "Redriven", "ReconcileRequeued", "ReconcileGaveUp"};
 
     private final String namespace;
     private final String service;
@@ -36,6 +44,8 @@ public final class PowertoolsMetrics implements BusinessMetrics {
     private final LongAdder requeued = new LongAdder();
     private final LongAdder gaveUp = new LongAdder();
     private final ConcurrentLinkedQueue<Long> latenciesMs = new ConcurrentLinkedQueue<>();
+    private final AtomicLong documents = new AtomicLong();
+    private volatile boolean silenced;
 
     public PowertoolsMetrics(String namespace, String service) {
         this.namespace = Objects.requireNonNull(namespace, "namespace");
@@ -94,35 +104,72 @@ public final class PowertoolsMetrics implements BusinessMetrics {
         gaveUp.increment();
     }
 
+    /**
+     * Runs {@code work} with publishing switched off: what it counts is dropped, and {@link #publish()}
+     * writes nothing until it returns. For SnapStart priming, before any real invocation.
+     */
+    public void silenced(Runnable work) {
+        silenced = true;
+        try {
+            work.run();
+        } finally {
+            drain();
+            silenced = false;
+        }
+    }
+
+    /** Loads and creates Powertools' metrics logger without adding or writing anything (SnapStart priming). */
+    public void prime() {
+        MetricsFactory.getMetricsInstance();
+    }
+
+    /** How many EMF documents this instance has written. */
+    public long publishedDocuments() {
+        return documents.get();
+    }
+
     /** Writes what was counted since the last call as one EMF document; nothing when nothing was counted. */
     public void publish() {
-        List<Long> latencies = new ArrayList<>();
-        for (Long latency; (latency = latenciesMs.poll()) != null; ) {
-            latencies.add(latency);
-        }
-        long[] counts = {accepted.sumThenReset(), duplicates.sumThenReset(), succeeded.sumThenReset(),
-                rejected.sumThenReset(), failedFinal.sumThenReset(), retried.sumThenReset(),
-                deadLettered.sumThenReset(), redriven.sumThenReset(), requeued.sumThenReset(), gaveUp.sumThenReset()};
-        String[] names = {"Accepted", "Duplicate", "Succeeded", "Rejected", "FailedFinal", "Retried", "DeadLettered",
-            "Redriven", "ReconcileRequeued", "ReconcileGaveUp"};
-        boolean any = !latencies.isEmpty();
-        for (long count : counts) {
-            any |= count > 0;
-        }
-        if (!any) {
+        Counts counts = drain();
+        if (silenced || counts.isEmpty()) {
             return;
         }
         Metrics metrics = MetricsFactory.getMetricsInstance();
         metrics.setNamespace(namespace);
         metrics.setDefaultDimensions(DimensionSet.of("Service", service));
-        for (int i = 0; i < counts.length; i++) {
-            if (counts[i] > 0) {
-                metrics.addMetric(names[i], counts[i], MetricUnit.COUNT);
+        for (int i = 0; i < counts.values().length; i++) {
+            if (counts.values()[i] > 0) {
+                metrics.addMetric(NAMES[i], counts.values()[i], MetricUnit.COUNT);
             }
         }
-        for (long latency : latencies) {
+        for (long latency : counts.latencies()) {
             metrics.addMetric("ProcessingLatency", latency, MetricUnit.MILLISECONDS);
         }
         metrics.flush();
+        documents.incrementAndGet();
+    }
+
+    /** Takes everything counted so far, leaving the counters at zero. */
+    private Counts drain() {
+        List<Long> latencies = new ArrayList<>();
+        for (Long latency; (latency = latenciesMs.poll()) != null; ) {
+            latencies.add(latency);
+        }
+        long[] values = {accepted.sumThenReset(), duplicates.sumThenReset(), succeeded.sumThenReset(),
+                rejected.sumThenReset(), failedFinal.sumThenReset(), retried.sumThenReset(),
+                deadLettered.sumThenReset(), redriven.sumThenReset(), requeued.sumThenReset(), gaveUp.sumThenReset()};
+        return new Counts(values, latencies);
+    }
+
+    private record Counts(long[] values, List<Long> latencies) {
+
+        boolean isEmpty() {
+            for (long value : values) {
+                if (value > 0) {
+                    return false;
+                }
+            }
+            return latencies.isEmpty();
+        }
     }
 }

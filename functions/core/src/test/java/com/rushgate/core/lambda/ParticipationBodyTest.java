@@ -55,7 +55,8 @@ class ParticipationBodyTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"[]", "\"text\"", "42", "null", "{", "{\"clientRef\":1}", "{\"other\":\"x\"}",
-            "{\"clientRef\":\"a\",\"clientRef\":\"b\"}", "{} {}", "{\"clientRef\":{\"$gt\":\"\"}}"})
+            "{\"clientRef\":\"a\",\"clientRef\":\"b\"}", "{} {}", "{\"clientRef\":{\"$gt\":\"\"}}",
+            "{\"clientRef\":null}"})
     void anythingButTheExpectedObject_isInvalid(String body) {
         assertThat(refusal(withBody(body, "application/json"))).isEqualTo(ErrorCode.INVALID_BODY);
     }

@@ -1,0 +1,228 @@
+package com.rushgate.core.app;
+
+import com.rushgate.core.app.port.DeadLetterSource;
+import com.rushgate.core.app.port.DeadLetters;
+import com.rushgate.core.app.port.EventCatalog;
+import com.rushgate.core.app.port.RequestStore;
+import com.rushgate.core.app.port.StockAllocator;
+import com.rushgate.core.app.port.WorkQueue;
+import com.rushgate.core.domain.Event;
+import com.rushgate.core.domain.EventType;
+import com.rushgate.core.domain.FailureReason;
+import com.rushgate.core.domain.ParticipationRequest;
+import com.rushgate.core.domain.RejectReason;
+import com.rushgate.core.domain.RequestId;
+import com.rushgate.core.domain.RequestStatus;
+import com.rushgate.core.domain.Sha256RequestIds;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Ports for SnapStart priming runs, which take a function's real code path and must change nothing.
+ *
+ * <p>They know one synthetic participation, the <em>priming request</em>: user {@link #USER_ID} in event
+ * {@link #EVENT_ID}, whose id {@link #REQUEST_ID} is derived like any other. It lives only here. Every read
+ * goes to the real port first (that is the warm-up); then what concerns the priming request gets a
+ * stand-in answer, and its "writes" succeed without leaving the process. Reads about anything else
+ * pass through; writes about anything else are refused with {@link WriteRefused}, so a priming run
+ * that strays from its path fails loudly instead of touching a table or a queue.
+ *
+ * <p>The answers follow the deepest path that writes nothing: Ingest finds the event open and the
+ * request already decided (a duplicate); the worker claims it and finds the event sold out; Status
+ * shows it to its owner. Nothing is ever sent to a dead letter queue, not even in memory.
+ */
+public final class PrimingPorts {
+
+    /** Whatever the EventTable holds under this id, priming sees the stand-in {@link #event()}. */
+    public static final String EVENT_ID = "snapstart-priming";
+    /** Not the subject of any token: Cognito subjects are UUIDs. */
+    public static final String USER_ID = "snapstart-priming";
+    public static final RequestId REQUEST_ID = new Sha256RequestIds().derive(EVENT_ID, USER_ID);
+    /** Obviously synthetic, and inside the stand-in event's window. */
+    public static final Instant ACCEPTED_AT = Instant.EPOCH;
+
+    /** FCFS, open since 1970, never closing, sold out. */
+    private static final Event EVENT = new Event(EVENT_ID, EventType.FCFS, 1, 0, Instant.EPOCH, null);
+    private static final String USER_KEY = "uk_" + "snapstartprimingsnapstartpriming";
+
+    private PrimingPorts() {
+    }
+
+    /** The stand-in event: FCFS, open, sold out. */
+    public static Event event() {
+        return EVENT;
+    }
+
+    /** The priming request as it would stand in {@code status} (claimed once unless RECEIVED or QUEUED). */
+    public static ParticipationRequest request(RequestStatus status) {
+        boolean claimed = status != RequestStatus.RECEIVED && status != RequestStatus.QUEUED;
+        return new ParticipationRequest(REQUEST_ID, EVENT_ID, USER_ID, USER_KEY, EventType.FCFS, status,
+                status == RequestStatus.REJECTED ? RejectReason.SOLD_OUT.name() : null,
+                claimed ? 1 : 0, 0, ACCEPTED_AT,
+                claimed ? ACCEPTED_AT : null,
+                status.isFinal() ? ACCEPTED_AT : null,
+                status == RequestStatus.PROCESSING ? ACCEPTED_AT.plus(Duration.ofMinutes(1)) : null,
+                EVENT_ID, claimed ? 3 : 1);
+    }
+
+    /** The work message of the priming request. */
+    public static WorkMessage message() {
+        return new WorkMessage(REQUEST_ID, EVENT_ID, ACCEPTED_AT);
+    }
+
+    public static boolean isPrimingRequest(RequestId requestId) {
+        return REQUEST_ID.equals(requestId);
+    }
+
+    /**
+     * Reads through {@code real}; the priming event is always the open, sold-out stand-in, whatever the
+     * table says, so that no event an operator creates can change where priming goes.
+     */
+    public static EventCatalog events(EventCatalog real) {
+        Objects.requireNonNull(real, "real");
+        return eventId -> {
+            Optional<Event> found = real.find(eventId);
+            return EVENT_ID.equals(eventId) ? Optional.of(EVENT) : found;
+        };
+    }
+
+    /** See the class comment: reads through {@code real}, stand-in answers for the priming request, no writes. */
+    public static RequestStore requests(RequestStore real) {
+        return new PrimingRequestStore(real);
+    }
+
+    /** Accepts the priming request's message without sending it; refuses any other. */
+    public static WorkQueue queue() {
+        return message -> requirePriming(message.requestId(), "send to the work queue");
+    }
+
+    /** Refuses everything: priming never dead-letters, not even in memory. */
+    public static DeadLetters deadLetters() {
+        return letter -> {
+            throw new WriteRefused("send to the dead letter queue for " + letter.requestId());
+        };
+    }
+
+    /** The priming request finds the event sold out (nothing taken); any other request is refused. */
+    public static StockAllocator stock() {
+        return (claimed, now) -> {
+            requirePriming(claimed.requestId(), "take a unit of stock");
+            return StockAllocator.Allocation.SOLD_OUT;
+        };
+    }
+
+    /** An empty dead letter queue: nothing to receive, so nothing to delete or release. */
+    public static DeadLetterSource deadLetterSource() {
+        return new DeadLetterSource() {
+            @Override
+            public List<Message> receive(int max, Duration hideFor) {
+                return List.of();
+            }
+
+            @Override
+            public void delete(Message message) {
+                throw new WriteRefused("delete DLQ message " + message.messageId());
+            }
+
+            @Override
+            public void release(Message message) {
+                throw new WriteRefused("release DLQ message " + message.messageId());
+            }
+        };
+    }
+
+    private static void requirePriming(RequestId requestId, String what) {
+        if (!isPrimingRequest(requestId)) {
+            throw new WriteRefused(what + " for request " + requestId);
+        }
+    }
+
+    /** A priming run tried to change something real. Never retryable: it is a bug in the priming path. */
+    public static final class WriteRefused extends IllegalStateException {
+
+        private static final long serialVersionUID = 1L;
+
+        WriteRefused(String what) {
+            super("SnapStart priming must change nothing; refused to " + what);
+        }
+    }
+
+    private static final class PrimingRequestStore implements RequestStore {
+
+        private final RequestStore real;
+
+        PrimingRequestStore(RequestStore real) {
+            this.real = Objects.requireNonNull(real, "real");
+        }
+
+        /** The priming request is "already there and decided": Ingest answers it as a duplicate. */
+        @Override
+        public Optional<ParticipationRequest> insertIfAbsent(ParticipationRequest request) {
+            requirePriming(request.requestId(), "insert");
+            return find(request.requestId());
+        }
+
+        @Override
+        public Optional<ParticipationRequest> find(RequestId requestId) {
+            Optional<ParticipationRequest> found = real.find(requestId);
+            return found.isEmpty() && isPrimingRequest(requestId) ? Optional.of(request(RequestStatus.REJECTED)) : found;
+        }
+
+        @Override
+        public boolean markQueued(RequestId requestId, Instant now) {
+            requirePriming(requestId, "mark queued");
+            return true;
+        }
+
+        @Override
+        public ClaimResult claim(RequestId requestId, Instant now, Instant leaseUntil) {
+            requirePriming(requestId, "claim");
+            return new ClaimResult.Claimed(request(RequestStatus.PROCESSING));
+        }
+
+        @Override
+        public boolean release(ParticipationRequest claimed, Instant now) {
+            requirePriming(claimed.requestId(), "release");
+            return true;
+        }
+
+        @Override
+        public boolean succeed(ParticipationRequest claimed, Instant now) {
+            requirePriming(claimed.requestId(), "succeed");
+            return true;
+        }
+
+        @Override
+        public boolean reject(ParticipationRequest claimed, RejectReason reason, Instant now) {
+            requirePriming(claimed.requestId(), "reject");
+            return true;
+        }
+
+        @Override
+        public boolean fail(ParticipationRequest claimed, FailureReason reason, Instant now) {
+            requirePriming(claimed.requestId(), "fail");
+            return true;
+        }
+
+        @Override
+        public boolean giveUp(RequestId requestId, FailureReason reason, Instant now) {
+            requirePriming(requestId, "give up");
+            return true;
+        }
+
+        @Override
+        public boolean redrive(RequestId requestId, String reason, Instant now) {
+            requirePriming(requestId, "redrive");
+            return true;
+        }
+
+        @Override
+        public boolean requeue(InflightRequest seen, Instant now) {
+            requirePriming(seen.requestId(), "requeue");
+            return true;
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package com.rushgate.worker;
+
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.rushgate.core.app.CachedEventCatalog;
+import com.rushgate.core.app.PrimingPorts;
+import com.rushgate.core.app.ProcessRequestUseCase;
+import com.rushgate.core.app.WorkerPolicy;
+import com.rushgate.core.app.port.RequestStore;
+import com.rushgate.core.aws.WorkMessages;
+import com.rushgate.core.domain.DecisionRules;
+import com.rushgate.core.lambda.PowertoolsMetrics;
+import com.rushgate.core.lambda.PrimingContext;
+import com.rushgate.core.lambda.SnapStartPriming;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.function.Consumer;
+
+/**
+ * The worker's SnapStart hooks. Priming runs the AWS reads and rehearsed writes the wiring gives, then
+ * the handler on a batch of one record for the priming request ({@link PrimingPorts}): parsed,
+ * decided on the worker pool (claimed, event open, sold out, rejected) and acknowledged, with no write
+ * and nothing sent to the DLQ. After a restore, the event cache starts empty.
+ */
+final class WorkerPriming {
+
+    static final String FUNCTION = "worker";
+
+    /** What priming needs of the worker: the same objects the handler uses. */
+    record Parts(RequestStore requests, CachedEventCatalog events, WorkerPolicy policy, Clock clock,
+                 ExecutorService pool, PowertoolsMetrics metrics) {
+    }
+
+    private WorkerPriming() {
+    }
+
+    /**
+     * @param awsScope makes the SDK clients read-only for the run ({@code AwsClients::primingScope})
+     * @param awsSteps read-only calls and rehearsed writes on the tables and the DLQ
+     */
+    static SnapStartPriming create(Parts parts, Consumer<Runnable> awsScope, List<SnapStartPriming.Step> awsSteps) {
+        WorkerHandler twin = new WorkerHandler(new ProcessRequestUseCase(PrimingPorts.requests(parts.requests()),
+                PrimingPorts.events(parts.events()), PrimingPorts.stock(), PrimingPorts.deadLetters(),
+                new DecisionRules(), parts.policy(), parts.clock(), parts.metrics()), parts.pool(), parts.metrics());
+        return SnapStartPriming.builder(FUNCTION)
+                .around(awsScope)
+                .around(parts.metrics()::silenced)
+                .steps(awsSteps)
+                .step("batch with the priming request, decided and acknowledged", () -> {
+                    SQSBatchResponse response = twin.handleRequest(batch(), new PrimingContext(FUNCTION, 1));
+                    if (!response.getBatchItemFailures().isEmpty()) {
+                        throw new IllegalStateException("the priming record was not acknowledged");
+                    }
+                })
+                .step("metrics logger", parts.metrics()::prime)
+                .afterRestore("forget cached events", parts.events()::clear)
+                .build();
+    }
+
+    private static SQSEvent batch() {
+        SQSEvent.SQSMessage record = new SQSEvent.SQSMessage();
+        record.setMessageId("snapstart-priming");
+        record.setReceiptHandle("snapstart-priming");
+        record.setBody(WorkMessages.encode(PrimingPorts.message()));
+        record.setAttributes(Map.of("ApproximateReceiveCount", "1"));
+        record.setEventSource("aws:sqs");
+        SQSEvent event = new SQSEvent();
+        event.setRecords(List.of(record));
+        return event;
+    }
+}
