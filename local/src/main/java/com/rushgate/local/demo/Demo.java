@@ -7,7 +7,6 @@ import com.rushgate.core.domain.Event;
 import com.rushgate.core.domain.EventType;
 import com.rushgate.core.domain.RequestStatus;
 import com.rushgate.local.analytics.AnalyticsReport;
-import com.rushgate.local.analytics.LakeAnalytics;
 import com.rushgate.local.auth.LocalIssuer;
 import com.rushgate.local.chaos.Faults;
 import com.rushgate.local.lambda.Invocation;
@@ -18,7 +17,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,7 +50,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * proof: nothing lost, nothing oversold. With chaos, faults are injected while participations
  * arrive (and poison messages sent); then the faults stop and the reconciler and a redrive
  * recover every request. When the stack runs the analytics pipe, the demo ends with the
- * analytics answers for its event, from the local data lake.
+ * analytics answers for its event, from the local data lake ({@link DemoLake}).
  */
 public final class Demo {
 
@@ -60,12 +58,10 @@ public final class Demo {
     private static final int BATCH_GET = 100;
     private static final Duration RECOVERY_ROUND = Duration.ofSeconds(3);
     private static final int RETRIES = 3;
-    /** Longest wait for the lake to hold every final request once the drain is over. */
-    private static final Duration LAKE_TIMEOUT = Duration.ofSeconds(60);
 
     private final LocalStack stack;
     private final PrintStream console;
-    private AnalyticsReport analytics;
+    private DemoLake.Answers lakeAnswers;
     private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5))
@@ -123,56 +119,16 @@ public final class Demo {
                     .with("reconciled", recovery.reconciled())
                     .with("dlqRemaining", dlqDepth());
         }
-        if (stack.lake().isPresent() && !stack.streamPipes().isEmpty()) {
-            summary = withAnalytics(summary, eventId, succeeded + rejected + failedFinal);
+        if (!stack.streamPipes().isEmpty()) {
+            lakeAnswers = new DemoLake(stack, console).await(eventId, succeeded + rejected + failedFinal);
+            summary = lakeAnswers.addTo(summary);
         }
         return summary;
     }
 
     /** The analytics answers for the demo's event, once {@link #run} has waited for them; empty without a lake. */
     public Optional<AnalyticsReport> analytics() {
-        return Optional.ofNullable(analytics);
-    }
-
-    /**
-     * Waits until the lake holds a record of every final request of the event (the pipes are
-     * flushed rather than waited for), then asks the analytics questions about it.
-     */
-    private DemoSummary withAnalytics(DemoSummary summary, String eventId, int finals) throws InterruptedException {
-        Path lake = stack.lake().orElseThrow();
-        Progress progress = new Progress(console, "lake", finals);
-        long deadline = System.nanoTime() + LAKE_TIMEOUT.toNanos();
-        long inLake;
-        while (true) {
-            stack.flushPipes();
-            try (LakeAnalytics analytics = LakeAnalytics.open(stack.model(), lake)) {
-                inLake = analytics.requests(eventId);
-            }
-            progress.show(inLake);
-            if (inLake >= finals || System.nanoTime() > deadline) {
-                break;
-            }
-            TimeUnit.MILLISECONDS.sleep(250);
-        }
-        progress.finish(inLake);
-        List<com.rushgate.local.analytics.Answer> answers;
-        try (LakeAnalytics analytics = LakeAnalytics.open(stack.model(), lake)) {
-            answers = analytics.askAll(eventId);
-        }
-        analytics = new AnalyticsReport(answers, lake.toString(), eventId);
-        return summary.with("lakeRecords", inLake)
-                .with("p95LatencyMs", rounded(find(answers, "latency_by_event", "p95_latency_ms"), 100))
-                .with("successRatio", rounded(find(answers, "outcomes", "success_ratio"), 10_000))
-                .with("dlqRate", rounded(find(answers, "dlq_rate", "dlq_rate"), 10_000));
-    }
-
-    private static Double find(List<com.rushgate.local.analytics.Answer> answers, String question, String column) {
-        return answers.stream().filter(a -> a.question().equals(question)).findFirst()
-                .flatMap(a -> a.firstNumber(column)).orElse(null);
-    }
-
-    private static Double rounded(Double value, int scale) {
-        return value == null ? null : Math.round(value * scale) / (double) scale;
+        return Optional.ofNullable(lakeAnswers).map(DemoLake.Answers::report);
     }
 
     /** Every user once, plus duplicates of random users, in random order. */
