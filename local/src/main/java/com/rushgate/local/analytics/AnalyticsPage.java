@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The answers as one self-contained HTML page: per event, the key figures, a latency histogram
@@ -95,13 +96,13 @@ public final class AnalyticsPage {
 
     /** Bars per latency bucket; the buckets holding p50, p95 and p99 are labelled. */
     private static void histogram(StringBuilder html, Answer histogram, Optional<Answer> latency) {
-        List<Map<String, Object>> rows = histogram.asMaps();
+        List<long[]> rows = buckets(histogram);
         html.append("<figure><figcaption>Latency, accepted to final: requests per bucket</figcaption>\n");
         if (rows.isEmpty()) {
             html.append("<p class=\"empty\">No timed requests.</p></figure>\n");
             return;
         }
-        long max = rows.stream().mapToLong(r -> ((Number) r.get("requests")).longValue()).max().orElse(1);
+        long max = rows.stream().mapToLong(r -> r[1]).max().orElse(1);
         int left = 44;
         int bottom = 42;
         int plotHeight = CHART_HEIGHT - bottom - 16;
@@ -121,8 +122,8 @@ public final class AnalyticsPage {
         }
         int labelEvery = Math.max(1, (int) Math.ceil(rows.size() / 12.0));
         for (int i = 0; i < rows.size(); i++) {
-            long count = ((Number) rows.get(i).get("requests")).longValue();
-            long upper = ((Number) rows.get(i).get("upper_ms")).longValue();
+            long upper = rows.get(i)[0];
+            long count = rows.get(i)[1];
             double height = plotHeight * (double) count / max;
             double x = left + i * slot + slot * 0.1;
             double y = 16 + plotHeight - height;
@@ -146,6 +147,33 @@ public final class AnalyticsPage {
         html.append(String.format(Locale.ROOT, "<text class=\"axis\" x=\"%d\" y=\"%d\" text-anchor=\"middle\">"
                 + "upper bound of the bucket (each bucket is sqrt 2 wider than the last)</text>%n", CHART_WIDTH / 2, CHART_HEIGHT - 6));
         html.append("</svg></figure>\n");
+    }
+
+    /**
+     * The histogram's rows as {upper_ms, requests}, with the buckets the query leaves out (no
+     * request in them) put back as zeros, so that the x axis grows by the same factor everywhere.
+     */
+    static List<long[]> buckets(Answer histogram) {
+        TreeMap<Long, Long> counts = new TreeMap<>();
+        for (Map<String, Object> row : histogram.asMaps()) {
+            counts.merge(((Number) row.get("upper_ms")).longValue(), ((Number) row.get("requests")).longValue(), Long::sum);
+        }
+        List<long[]> rows = new ArrayList<>();
+        if (counts.isEmpty()) {
+            return rows;
+        }
+        long first = halfPowerOfTwo(counts.firstKey());
+        long last = halfPowerOfTwo(counts.lastKey());
+        for (long step = first; step <= last; step++) {
+            long upper = Math.round(Math.pow(2, step / 2.0));
+            rows.add(new long[]{upper, counts.getOrDefault(upper, 0L)});
+        }
+        return rows;
+    }
+
+    /** k such that round(2^(k/2)) is the bucket bound. */
+    private static long halfPowerOfTwo(long upper) {
+        return Math.round(2 * Math.log(upper) / Math.log(2));
     }
 
     /** The latency bucket a value falls in, as latency_histogram.sql computes it. */

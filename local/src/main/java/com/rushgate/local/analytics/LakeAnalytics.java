@@ -134,16 +134,34 @@ public final class LakeAnalytics implements AutoCloseable {
         return count("count(DISTINCT requestId)", eventId);
     }
 
+    /** The events the lake holds records of, sorted. */
+    public List<String> events() {
+        String sql = "SELECT DISTINCT eventId FROM \"" + table().name() + "\" ORDER BY eventId";
+        List<String> events = new ArrayList<>();
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+            while (rows.next()) {
+                events.add(rows.getString(1));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot list the lake's events: " + e.getMessage(), e);
+        }
+        return events;
+    }
+
     /** Lines of an event in the lake, duplicates and several final records of one request included. */
     public long records(String eventId) {
         return count("count(*)", eventId);
     }
 
-    private long count(String aggregate, String eventId) {
+    private GlueTableSpec table() {
         if (finalRequests == null) {
             throw new IllegalStateException("the template has no Glue table for the lake");
         }
-        String sql = "SELECT " + aggregate + " FROM \"" + finalRequests.name() + "\" WHERE eventId = ?";
+        return finalRequests;
+    }
+
+    private long count(String aggregate, String eventId) {
+        String sql = "SELECT " + aggregate + " FROM \"" + table().name() + "\" WHERE eventId = ?";
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setString(1, eventId);
             try (ResultSet rows = statement.executeQuery()) {

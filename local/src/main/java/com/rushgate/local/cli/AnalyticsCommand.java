@@ -61,6 +61,12 @@ final class AnalyticsCommand implements Runnable {
         }
         List<Answer> answers;
         try (LakeAnalytics analytics = LakeAnalytics.open(model, chosen)) {
+            if (eventId != null && analytics.requests(eventId) == 0) {
+                List<String> events = analytics.events();
+                throw new CliException("the lake at " + chosen + " holds no record of event " + eventId
+                        + (events.isEmpty() ? " (it holds none yet" : " (it holds " + String.join(", ", events))
+                        + "; records arrive within AnalyticsBufferSeconds of their final state)");
+            }
             answers = analytics.askAll(eventId);
         }
         AnalyticsReport report = new AnalyticsReport(answers, chosen.toString(), eventId);
@@ -77,7 +83,7 @@ final class AnalyticsCommand implements Runnable {
             try {
                 Files.writeString(html, AnalyticsPage.render(answers, chosen.toString(), eventId, Instant.now()));
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot write " + html, e);
+                throw new CliException("cannot write " + html.toAbsolutePath() + ": " + e);
             }
             spec.commandLine().getErr().println("wrote " + html.toAbsolutePath());
         }

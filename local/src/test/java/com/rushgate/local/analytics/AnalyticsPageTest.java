@@ -26,7 +26,8 @@ class AnalyticsPageTest {
 
         assertThat(html).startsWith("<!doctype html>").contains("<svg").contains("drop-&lt;1&gt;").doesNotContain("drop-<1>");
         assertThat(html).doesNotContainPattern(Pattern.compile("(?i)<script|<link|src=|url\\(|https?://"));
-        assertThat(Pattern.compile("<rect class=\"bar\"").matcher(html).results().count()).isEqualTo(3);
+        assertThat(Pattern.compile("<rect class=\"bar\"").matcher(html).results().count())
+                .as("181 to 1448 ms, the empty buckets between included").isEqualTo(7);
         assertThat(html).contains("SUCCEEDED 30 (10.0%)").contains("REJECTED 268 (89.3%)").contains("FAILED_FINAL 2 (0.7%)");
         assertThat(html).as("p95 (700.5 ms) lies in the bucket up to 724 ms").containsPattern(">p95</text>");
         assertThat(html).contains("701 ms");
@@ -43,6 +44,17 @@ class AnalyticsPageTest {
         assertThat(json.get("event").asText()).isEqualTo("drop-<1>");
         assertThat(json.at("/answers/outcomes/0/success_ratio").asDouble()).isEqualTo(0.1);
         assertThat(json.at("/answers/latency_histogram").size()).isEqualTo(3);
+    }
+
+    @Test
+    void histogramRows_putTheEmptyBucketsBack_soTheAxisGrowsEvenly() {
+        Answer histogram = ANSWERS.get(2);
+
+        List<long[]> rows = AnalyticsPage.buckets(histogram);
+
+        assertThat(rows).extracting(r -> r[0]).containsExactly(181L, 256L, 362L, 512L, 724L, 1024L, 1448L);
+        assertThat(rows).extracting(r -> r[1]).containsExactly(150L, 0L, 0L, 0L, 140L, 0L, 10L);
+        assertThat(AnalyticsPage.buckets(new Answer("latency_histogram", "", histogram.columns(), List.of()))).isEmpty();
     }
 
     @Test
