@@ -287,7 +287,15 @@ public final class StreamPipe implements AutoCloseable {
             shard.iterator = null;
             return 0;
         } catch (TrimmedDataAccessException e) {
-            LOG.warn("pipe {}: records of shard {} expired before they were read", spec.name(), shard.id);
+            if (shard.lastRead == null && shard.startAfter == null) {
+                // DynamoDB Local answers this to an iterator taken on a shard that was still empty
+                // (aws/aws-sdk-java#2923): nothing was trimmed, a new iterator reads the records.
+                LOG.debug("pipe {}: shard {} reports trimmed data before its first record; reading it again",
+                        spec.name(), shard.id);
+            } else {
+                LOG.warn("pipe {}: records of shard {} were trimmed before they were read; reading from its oldest record",
+                        spec.name(), shard.id);
+            }
             shard.iterator = null;
             shard.lastRead = null;
             shard.startAfter = null;
