@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"A drop on an in-memory stack: creates an FCFS event, sends every user's participation over HTTP",
                 "with their own token plus duplicates, waits until every accepted request is final, and proves",
-                "that nothing was lost or oversold. Exit code 1 if anything was."})
+                "that nothing was lost or oversold; then waits for the data lake to hold every final request and",
+                "prints the analytics answers for the event. Exit code 1 if anything was lost, oversold or missing."})
 final class DemoCommand implements Callable<Integer> {
 
     @Mixin
@@ -88,8 +89,10 @@ final class DemoCommand implements Callable<Integer> {
         parameters.putAll(workspace.parameters);
         StackOptions stackOptions = workspace.inMemoryOptions().withParameters(parameters).withFaultInjection(chaos > 0);
         try (LocalStack stack = LocalStack.start(stackOptions)) {
-            DemoSummary summary = new Demo(stack, new java.io.PrintStream(new WriterOutputStream(err()), true)).run(options);
+            Demo demo = new Demo(stack, new java.io.PrintStream(new WriterOutputStream(err()), true));
+            DemoSummary summary = demo.run(options);
             out().print(summary.toText());
+            demo.analytics().ifPresent(report -> out().print(report.toText()));
             if (json) {
                 out().println(summary.toJson());
             }

@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
         description = "Rushgate on one machine, built from template.yaml: no Docker, no AWS account, no network.",
         subcommands = {StartCommand.class, DemoCommand.class, TokenCommand.class, CreateEventCommand.class,
                 ListEventsCommand.class, InvokeCommand.class, DlqCommand.class, RedriveCommandLine.class, ChaosCommand.class,
-                BenchCommand.class,
+                AnalyticsCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

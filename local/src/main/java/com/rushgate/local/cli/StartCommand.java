@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
 
 @Command(name = "start", mixinStandardHelpOptions = true,
         description = {"Starts the local stack: DynamoDB Local, ElasticMQ, every table and queue of the template,",
-                "the API on 127.0.0.1:PORT, the SQS pollers and the schedules. Ctrl-C stops it cleanly."})
+                "the API on 127.0.0.1:PORT, the SQS pollers, the schedules and the analytics pipe into the local",
+                "data lake. Ctrl-C stops it cleanly."})
 final class StartCommand implements Runnable {
 
     @Mixin
@@ -107,6 +108,7 @@ final class StartCommand implements Runnable {
                     .collect(java.util.stream.Collectors.joining(", ")));
             acl.notEmulated().forEach(reason -> out().println("            not emulated: " + reason));
         });
+        stack.lake().ifPresent(lake -> out().println("  lake      " + lake + "   (./rushgate analytics asks it)"));
         out().println();
         out().println("Try:  TOKEN=$(./rushgate token --user alice)");
         out().println("      ./rushgate create-event --id drop-1 --type FCFS --capacity 10");

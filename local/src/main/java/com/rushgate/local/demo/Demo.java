@@ -6,6 +6,7 @@ import com.rushgate.core.aws.DynamoEventCatalog;
 import com.rushgate.core.domain.Event;
 import com.rushgate.core.domain.EventType;
 import com.rushgate.core.domain.RequestStatus;
+import com.rushgate.local.analytics.AnalyticsReport;
 import com.rushgate.local.auth.LocalIssuer;
 import com.rushgate.local.chaos.Faults;
 import com.rushgate.local.lambda.Invocation;
@@ -27,6 +28,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
@@ -48,7 +50,8 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * token plus duplicate submissions, then a wait until every accepted request is final, and the
  * proof: nothing lost, nothing oversold. With chaos, faults are injected while participations
  * arrive (and poison messages sent); then the faults stop and the reconciler and a redrive
- * recover every request.
+ * recover every request. When the stack runs the analytics pipe, the demo ends with the
+ * analytics answers for its event, from the local data lake ({@link DemoLake}).
  */
 public final class Demo {
 
@@ -59,6 +62,7 @@ public final class Demo {
 
     private final LocalStack stack;
     private final PrintStream console;
+    private DemoLake.Answers lakeAnswers;
     private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5))
@@ -117,7 +121,16 @@ public final class Demo {
                     .with("reconciled", recovery.reconciled())
                     .with("dlqRemaining", dlqDepth());
         }
+        if (!stack.streamPipes().isEmpty()) {
+            lakeAnswers = new DemoLake(stack, console).await(eventId, succeeded + rejected + failedFinal);
+            summary = lakeAnswers.addTo(summary);
+        }
         return summary;
+    }
+
+    /** The analytics answers for the demo's event, once {@link #run} has waited for them; empty without a lake. */
+    public Optional<AnalyticsReport> analytics() {
+        return Optional.ofNullable(lakeAnswers).map(DemoLake.Answers::report);
     }
 
     /** Every user once, plus duplicates of random users, in random order. */

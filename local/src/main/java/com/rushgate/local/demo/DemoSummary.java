@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * What a demo run proves. lost (accepted but never final) and oversold (winners beyond the stock
- * taken) must both be 0.
+ * taken) must both be 0; with analytics, lakeRecords (distinct requests of the event in the data
+ * lake) must equal the final requests, succeeded + rejected + failedFinal.
  *
  * @param submissions   participations sent, duplicates included
  * @param accepted      distinct requests answered 202
@@ -22,8 +23,14 @@ public record DemoSummary(String eventId, int users, int capacity, int submissio
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** Nothing lost or oversold, and, when the lake was checked, every final request in it. */
     public boolean healthy() {
-        return lost == 0 && oversold == 0;
+        return lost == 0 && oversold == 0 && lakeComplete();
+    }
+
+    private boolean lakeComplete() {
+        Object inLake = extra.get("lakeRecords");
+        return !(inLake instanceof Number n) || n.longValue() == (long) succeeded + rejected + failedFinal;
     }
 
     public DemoSummary with(String key, Object value) {
@@ -78,7 +85,8 @@ public record DemoSummary(String eventId, int users, int capacity, int submissio
         text.append(String.format("  ingest             %8.0f req/s   p50 %.1f ms   p95 %.1f ms   p99 %.1f ms%n",
                 ingestPerSecond, ingestP50Ms, ingestP95Ms, ingestP99Ms));
         text.append(String.format("  drain              %8.1f s after the last answer%n", drainSeconds));
-        extra.forEach((key, value) -> text.append(String.format("  %-18s %8s%n", key, value)));
+        extra.forEach((key, value) -> text.append(String.format("  %-18s %8s%s%n", key, value,
+                key.equals("lakeRecords") ? (lakeComplete() ? "  ok" : "  FINAL REQUESTS MISSING FROM THE LAKE") : "")));
         return text.toString();
     }
 

@@ -11,6 +11,9 @@ import com.rushgate.local.gateway.Gateway;
 import com.rushgate.local.lambda.FunctionLogs;
 import com.rushgate.local.lambda.FunctionPool;
 import com.rushgate.local.lambda.Invocation;
+import com.rushgate.local.pipes.LocalDeliveryStream;
+import com.rushgate.local.pipes.ShardCheckpoints;
+import com.rushgate.local.pipes.StreamPipe;
 import com.rushgate.local.template.LocalNames;
 import com.rushgate.local.template.ParameterValues;
 import com.rushgate.local.template.StackModel;
@@ -26,12 +29,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,11 +57,16 @@ public final class LocalStack implements AutoCloseable {
     private static final int GATEWAY_THREADS = 256;
     /** Environments of one function initialising at once: more only fight over the cores. */
     private static final int PARALLEL_STARTS = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+    /** How often an idle pipe asks each shard for new records. */
+    private static final Duration PIPE_POLL_INTERVAL = Duration.ofMillis(500);
+    private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
     private final StackOptions options;
     private final Deque<AutoCloseable> resources = new ArrayDeque<>();
     private final Map<String, FunctionPool> functions = new LinkedHashMap<>();
     private final java.util.List<SqsPoller> pollers = new java.util.ArrayList<>();
+    private final java.util.List<StreamPipe> streamPipes = new java.util.ArrayList<>();
+    private Path lake;
     private URI dynamoDbEndpoint;
     private URI sqsEndpoint;
     private LocalClients clients;
@@ -155,6 +167,14 @@ public final class LocalStack implements AutoCloseable {
                         "arn:aws:events:" + options.region() + ":" + LocalNames.ACCOUNT_ID + ":rule/"
                                 + schedule.functionId() + "-" + schedule.eventName()));
             }
+            if (!model.pipes().isEmpty()) {
+                lake = lakeDirectory();
+                for (StackModel.PipeSpec pipe : model.pipes()) {
+                    if (pipe.running()) {
+                        streamPipes.add(track(openPipe(pipe)));
+                    }
+                }
+            }
         }
         if (options.publishState()) {
             publishState();
@@ -186,6 +206,35 @@ public final class LocalStack implements AutoCloseable {
         return environment;
     }
 
+    /**
+     * The local data lake: beside the tables with --data (their streams survive a restart, and so
+     * do the pipes' checkpoints), else a new folder per run in the state directory.
+     */
+    private Path lakeDirectory() {
+        if (options.dataDir() != null) {
+            return options.dataDir().resolve("lake");
+        }
+        String run = RUN_ID.format(Instant.now()) + "-" + UUID.randomUUID().toString().substring(0, 6);
+        return options.stateDir().resolve("lake").resolve(run);
+    }
+
+    /**
+     * Starts an instance of a pipe of the template on this stack's lake and checkpoints. The stack
+     * starts one per pipe itself; tests start another to restart a pipe after {@link StreamPipe#halt()}.
+     * The caller closes what this returns.
+     */
+    public StreamPipe openPipe(StackModel.PipeSpec pipe) {
+        if (lake == null) {
+            throw new IllegalStateException("this stack runs no pipes");
+        }
+        LocalDeliveryStream delivery = new LocalDeliveryStream(model.deliveryStream(pipe.deliveryStreamId()), lake,
+                Clock.systemUTC());
+        String deadLetterQueue = pipe.deadLetterQueueId() == null ? null : model.queue(pipe.deadLetterQueueId()).url();
+        return new StreamPipe(pipe, delivery, clients.streams(), clients.sqs(), deadLetterQueue,
+                new ShardCheckpoints(lake.resolve("checkpoints").resolve(pipe.logicalId()), pipe.sourceArn()),
+                Clock.systemUTC(), PIPE_POLL_INTERVAL);
+    }
+
     private void publishState() {
         ObjectNode state = JSON.createObjectNode();
         state.put("pid", ProcessHandle.current().pid());
@@ -195,6 +244,7 @@ public final class LocalStack implements AutoCloseable {
         state.put("dynamodb", dynamoDbEndpoint.toString());
         state.put("sqs", sqsEndpoint.toString());
         state.put("dataDir", options.dataDir() == null ? null : options.dataDir().toAbsolutePath().toString());
+        state.put("lake", lake == null ? null : lake.toAbsolutePath().toString());
         state.putPOJO("parameters", options.parameterOverrides());
         Path file = options.stateDir().resolve(STATE_FILE);
         try {
@@ -262,6 +312,21 @@ public final class LocalStack implements AutoCloseable {
 
     public Map<String, FunctionPool> functions() {
         return Map.copyOf(functions);
+    }
+
+    /** The pipes this stack runs (DynamoDB stream to Firehose, as the template declares them). */
+    public List<StreamPipe> streamPipes() {
+        return List.copyOf(streamPipes);
+    }
+
+    /** The local data lake the pipes write to; empty when the stack runs no pipes. */
+    public Optional<Path> lake() {
+        return Optional.ofNullable(lake);
+    }
+
+    /** Has every pipe deliver what its stream holds now. */
+    public void flushPipes() {
+        streamPipes.forEach(StreamPipe::flush);
     }
 
     @Override

@@ -14,10 +14,11 @@ import java.util.Optional;
 
 /**
  * What a running stack publishes in its state directory (stack.json), so that other commands
- * (token, create-event, invoke, the aws CLI) can find it.
+ * (token, create-event, invoke, analytics, the aws CLI) can find it. {@code lake} is null when
+ * the stack runs no pipes.
  */
 public record StackState(long pid, Path template, String region, URI api, URI dynamoDb, URI sqs, Path dataDir,
-                         Map<String, String> parameters) {
+                         Map<String, String> parameters, Path lake) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -39,7 +40,8 @@ public record StackState(long pid, Path template, String region, URI api, URI dy
                     URI.create(node.path("dynamodb").asText()),
                     URI.create(node.path("sqs").asText()),
                     node.hasNonNull("dataDir") ? Path.of(node.get("dataDir").asText()) : null,
-                    parameters);
+                    parameters,
+                    node.hasNonNull("lake") ? Path.of(node.get("lake").asText()) : null);
             boolean alive = ProcessHandle.of(state.pid()).map(ProcessHandle::isAlive).orElse(false);
             return alive && answers(state.dynamoDb()) ? Optional.of(state) : Optional.empty();
         } catch (IOException | RuntimeException e) {

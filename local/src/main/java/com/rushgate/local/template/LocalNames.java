@@ -3,6 +3,7 @@ package com.rushgate.local.template;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
@@ -83,6 +84,24 @@ public final class LocalNames implements ResolutionContext {
         return name == null ? logicalId : intrinsics.resolveToString(name);
     }
 
+    /** An S3 bucket's BucketName, or its logical id in lower case (bucket names are lower case). */
+    public String bucketName(String logicalId) {
+        Object name = template.properties(logicalId).get("BucketName");
+        return name == null ? logicalId.toLowerCase(Locale.ROOT) : intrinsics.resolveToString(name);
+    }
+
+    /** The resource's name property, or its logical id when the template leaves the name to CloudFormation. */
+    private String namedBy(String logicalId, String property) {
+        Object name = template.properties(logicalId).get(property);
+        return name == null ? logicalId : intrinsics.resolveToString(name);
+    }
+
+    private String glueDatabaseName(String logicalId) {
+        Object input = template.properties(logicalId).get("DatabaseInput");
+        Object name = input instanceof Map<?, ?> map ? map.get("Name") : null;
+        return name == null ? logicalId.toLowerCase(Locale.ROOT) : intrinsics.resolveToString(name);
+    }
+
     /** Cognito-style pool id: region_LogicalId. */
     public String userPoolId(String logicalId) {
         return region + "_" + logicalId;
@@ -135,6 +154,10 @@ public final class LocalNames implements ResolutionContext {
             case "AWS::SecretsManager::Secret" -> arn("secretsmanager", "secret:" + name);
             case "AWS::Cognito::UserPool" -> userPoolId(name);
             case "AWS::SNS::Topic" -> arn("sns", name);
+            case "AWS::S3::Bucket" -> bucketName(name);
+            case "AWS::KinesisFirehose::DeliveryStream" -> namedBy(name, "DeliveryStreamName");
+            case "AWS::Pipes::Pipe" -> namedBy(name, "Name");
+            case "AWS::Glue::Database" -> glueDatabaseName(name);
             default -> name;
         };
     }
@@ -153,7 +176,11 @@ public final class LocalNames implements ResolutionContext {
             case "AWS::Cognito::UserPool.ProviderURL" -> userPoolIssuer(logicalId).substring("https://".length());
             case "AWS::Serverless::Function.Arn", "AWS::Lambda::Function.Arn" ->
                     arn("lambda", "function:" + functionName(logicalId));
-            default -> arn(type.replace("AWS::", "").replace("::", "-").toLowerCase(java.util.Locale.ROOT),
+            case "AWS::S3::Bucket.Arn" -> "arn:aws:s3:::" + bucketName(logicalId);
+            case "AWS::KinesisFirehose::DeliveryStream.Arn" ->
+                    arn("firehose", "deliverystream/" + namedBy(logicalId, "DeliveryStreamName"));
+            case "AWS::Pipes::Pipe.Arn" -> arn("pipes", "pipe/" + namedBy(logicalId, "Name"));
+            default -> arn(type.replace("AWS::", "").replace("::", "-").toLowerCase(Locale.ROOT),
                     logicalId + "/" + attribute);
         };
     }

@@ -93,6 +93,47 @@ public final class StackModel {
         }
     }
 
+    /**
+     * An EventBridge pipe from a table's DynamoDB stream to a Firehose delivery stream of the
+     * template: the only kind of pipe the local stack runs.
+     *
+     * @param filterPatterns         the FilterCriteria patterns; a record passes if any matches (none: all pass)
+     * @param inputTemplate          TargetParameters.InputTemplate, or null to send the record as it is
+     * @param deadLetterQueueId      logical id of the queue of DeadLetterConfig, or null
+     * @param running                DesiredState is RUNNING (the default)
+     */
+    public record PipeSpec(String logicalId, String name, String arn, String sourceArn, String tableLogicalId,
+                           String startingPosition, int batchSize, int batchingWindowSeconds,
+                           List<String> filterPatterns, String inputTemplate, String deadLetterQueueId,
+                           String deliveryStreamId, String targetArn, boolean running) {
+    }
+
+    /**
+     * A Firehose delivery stream to S3, with what the local stand-in needs to write the same files.
+     *
+     * @param processors  the enabled processors' types with their parameters (AppendDelimiterToRecord...)
+     * @param timeZone    CustomTimeZone, or UTC
+     */
+    public record DeliveryStreamSpec(String logicalId, String name, String arn, String bucketName, String prefix,
+                                     String errorOutputPrefix, int bufferIntervalSeconds, int bufferSizeMb,
+                                     String compression, String fileExtension,
+                                     List<Map.Entry<String, Map<String, String>>> processors, String timeZone) {
+    }
+
+    /** A Glue table: where its data lies and its columns, in order, with their Hive types. */
+    public record GlueTableSpec(String logicalId, String database, String name, String location,
+                                String serializationLibrary, Map<String, String> columns,
+                                Map<String, String> partitionKeys) {
+    }
+
+    /** An Athena named query, its text exactly as the template holds it. */
+    public record NamedQuerySpec(String logicalId, String name, String description, String database, String query) {
+    }
+
+    private final List<PipeSpec> pipes = new ArrayList<>();
+    private final List<DeliveryStreamSpec> deliveryStreams = new ArrayList<>();
+    private final List<GlueTableSpec> glueTables = new ArrayList<>();
+    private final List<NamedQuerySpec> namedQueries = new ArrayList<>();
     private final List<TableSpec> tables = new ArrayList<>();
     private final List<QueueSpec> queues = new ArrayList<>();
     private final List<FunctionSpec> functions = new ArrayList<>();
@@ -133,7 +174,123 @@ public final class StackModel {
         for (String id : template.resourcesOfType("AWS::Serverless::Function")) {
             model.addFunction(template, names, id);
         }
+        for (String id : template.resourcesOfType("AWS::KinesisFirehose::DeliveryStream")) {
+            model.addDeliveryStream(names, id, resolved(names, template, id));
+        }
+        for (String id : template.resourcesOfType("AWS::Pipes::Pipe")) {
+            model.addPipe(template, names, id, resolved(names, template, id));
+        }
+        for (String id : template.resourcesOfType("AWS::Glue::Table")) {
+            model.addGlueTable(id, resolved(names, template, id));
+        }
+        for (String id : template.resourcesOfType("AWS::Athena::NamedQuery")) {
+            Map<String, Object> p = resolved(names, template, id);
+            model.namedQueries.add(new NamedQuerySpec(id, text(p.get("Name"), id), text(p.get("Description"), ""),
+                    text(p.get("Database"), null), text(p.get("QueryString"), "")));
+        }
         return model;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> resolved(LocalNames names, Template template, String id) {
+        return (Map<String, Object>) names.intrinsics().resolve(template.properties(id));
+    }
+
+    private void addDeliveryStream(LocalNames names, String id, Map<String, Object> p) {
+        Map<String, Object> s3 = Template.map(p.get("ExtendedS3DestinationConfiguration"));
+        if (s3.isEmpty()) {
+            s3 = Template.map(p.get("S3DestinationConfiguration"));
+        }
+        if (s3.isEmpty()) {
+            return; // other destinations are not emulated
+        }
+        String bucketArn = text(s3.get("BucketARN"), "");
+        String bucket = bucketArn.startsWith("arn:aws:s3:::") ? bucketArn.substring("arn:aws:s3:::".length()) : bucketArn;
+        Map<String, Object> hints = Template.map(s3.get("BufferingHints"));
+        List<Map.Entry<String, Map<String, String>>> processors = new ArrayList<>();
+        Map<String, Object> processing = Template.map(s3.get("ProcessingConfiguration"));
+        if ("true".equals(String.valueOf(processing.get("Enabled")))) {
+            for (Object item : list(processing.get("Processors"))) {
+                Map<String, Object> processor = Template.map(item);
+                Map<String, String> parameters = new LinkedHashMap<>();
+                for (Object parameter : list(processor.get("Parameters"))) {
+                    Map<String, Object> entry = Template.map(parameter);
+                    parameters.put(text(entry.get("ParameterName"), ""), text(entry.get("ParameterValue"), ""));
+                }
+                processors.add(Map.entry(text(processor.get("Type"), ""), Map.copyOf(parameters)));
+            }
+        }
+        deliveryStreams.add(new DeliveryStreamSpec(id, names.intrinsics().resolveToString(Map.of("Ref", id)),
+                String.valueOf(names.getAtt(id, "Arn")), bucket, text(s3.get("Prefix"), ""),
+                text(s3.get("ErrorOutputPrefix"), ""),
+                integer(hints.get("IntervalInSeconds"), 300), integer(hints.get("SizeInMBs"), 5),
+                text(s3.get("CompressionFormat"), "UNCOMPRESSED"), text(s3.get("FileExtension"), null),
+                List.copyOf(processors), text(s3.get("CustomTimeZone"), "UTC")));
+    }
+
+    private void addPipe(Template template, LocalNames names, String id, Map<String, Object> p) {
+        String source = text(p.get("Source"), "");
+        String table = null;
+        for (String candidate : template.resourcesOfType("AWS::DynamoDB::Table")) {
+            if (source.equals(String.valueOf(names.getAtt(candidate, "StreamArn")))) {
+                table = candidate;
+            }
+        }
+        String target = text(p.get("Target"), "");
+        String delivery = deliveryStreams.stream().filter(d -> d.arn().equals(target))
+                .map(DeliveryStreamSpec::logicalId).findFirst().orElse(null);
+        if (table == null || delivery == null) {
+            return; // only DynamoDB stream -> Firehose pipes are emulated
+        }
+        Map<String, Object> sourceParameters = Template.map(p.get("SourceParameters"));
+        Map<String, Object> stream = Template.map(sourceParameters.get("DynamoDBStreamParameters"));
+        List<String> patterns = new ArrayList<>();
+        for (Object filter : list(Template.map(sourceParameters.get("FilterCriteria")).get("Filters"))) {
+            Object pattern = Template.map(filter).get("Pattern");
+            if (pattern != null) {
+                patterns.add(String.valueOf(pattern));
+            }
+        }
+        String dlqArn = text(Template.map(stream.get("DeadLetterConfig")).get("Arn"), null);
+        pipes.add(new PipeSpec(id, names.intrinsics().resolveToString(Map.of("Ref", id)),
+                String.valueOf(names.getAtt(id, "Arn")), source, table,
+                text(stream.get("StartingPosition"), "TRIM_HORIZON"), integer(stream.get("BatchSize"), 100),
+                integer(stream.get("MaximumBatchingWindowInSeconds"), 0), List.copyOf(patterns),
+                text(Template.map(p.get("TargetParameters")).get("InputTemplate"), null),
+                dlqArn == null ? null : names.queueByArnOrUrl(dlqArn), delivery, target,
+                !"STOPPED".equals(text(p.get("DesiredState"), "RUNNING"))));
+    }
+
+    private void addGlueTable(String id, Map<String, Object> p) {
+        Map<String, Object> input = Template.map(p.get("TableInput"));
+        Map<String, Object> storage = Template.map(input.get("StorageDescriptor"));
+        glueTables.add(new GlueTableSpec(id, text(p.get("DatabaseName"), null), text(input.get("Name"), id),
+                text(storage.get("Location"), null),
+                text(Template.map(storage.get("SerdeInfo")).get("SerializationLibrary"), null),
+                columns(storage.get("Columns")), columns(input.get("PartitionKeys"))));
+    }
+
+    private static Map<String, String> columns(Object value) {
+        Map<String, String> columns = new LinkedHashMap<>();
+        for (Object column : list(value)) {
+            Map<String, Object> c = Template.map(column);
+            columns.put(text(c.get("Name"), ""), text(c.get("Type"), "string"));
+        }
+        return java.util.Collections.unmodifiableMap(columns);
+    }
+
+    private static List<?> list(Object value) {
+        return value instanceof List<?> l ? l : List.of();
+    }
+
+    private static String text(Object value, String fallback) {
+        if (value == null) {
+            return fallback;
+        }
+        if (value instanceof Double d && d == Math.rint(d)) {
+            return Long.toString(d.longValue());
+        }
+        return String.valueOf(value);
     }
 
     private void addFunction(Template template, LocalNames names, String id) {
@@ -362,6 +519,30 @@ public final class StackModel {
     /** The WAF web ACL associated with the API's stage, if any. */
     public Optional<WebAclSpec> webAcl() {
         return Optional.ofNullable(webAcl);
+    }
+
+    /** The pipes the local stack runs: DynamoDB stream to a delivery stream of the template. */
+    public List<PipeSpec> pipes() {
+        return pipes;
+    }
+
+    public List<DeliveryStreamSpec> deliveryStreams() {
+        return deliveryStreams;
+    }
+
+    public DeliveryStreamSpec deliveryStream(String logicalId) {
+        return deliveryStreams.stream().filter(d -> d.logicalId().equals(logicalId)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("template has no delivery stream " + logicalId));
+    }
+
+    /** Glue tables: not created locally, but their schema and location tell DuckDB how to read the lake. */
+    public List<GlueTableSpec> glueTables() {
+        return glueTables;
+    }
+
+    /** Athena named queries, in template order: the questions the local analytics asks too. */
+    public List<NamedQuerySpec> namedQueries() {
+        return namedQueries;
     }
 
     public FunctionSpec function(String logicalId) {

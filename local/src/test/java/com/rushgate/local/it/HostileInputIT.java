@@ -269,7 +269,7 @@ class HostileInputIT {
             }
             List<Reply> replies = hammering.stream().map(CompletableFuture::join).toList();
 
-            assertThat(replies).extracting(Reply::status).containsOnly(200, 202, 409, 429).contains(429);
+            assertThat(replies).extracting(Reply::status).isSubsetOf(200, 202, 409, 429).contains(429);
             replies.stream().filter(r -> r.status() == 429)
                     .forEach(r -> assertThat(r.errorCode()).isEqualTo("TOO_MANY_REQUESTS"));
             assertThat(replies).filteredOn(r -> r.status() == 202).hasSize(1);

@@ -11,6 +11,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.rushgate.core.domain.RequestStatus;
+import com.rushgate.local.analytics.LakeAnalytics;
 import com.rushgate.local.auth.LocalIssuer;
 import com.rushgate.local.cli.Main;
 import com.rushgate.local.it.ApiClient.Reply;
@@ -162,9 +163,33 @@ class LocalStackIT {
         assertThat(summary.get("rejected").asInt()).isEqualTo(53);
         assertThat(summary.get("remaining").asInt()).isZero();
         assertThat(summary.get("duplicates").asInt()).isEqualTo(12);
-        for (String field : List.of("ingestPerSecond", "ingestP50Ms", "ingestP95Ms", "ingestP99Ms", "drainSeconds", "failedFinal")) {
+        for (String field : List.of("ingestPerSecond", "ingestP50Ms", "ingestP95Ms", "ingestP99Ms", "drainSeconds", "failedFinal",
+                "p95LatencyMs", "successRatio", "dlqRate")) {
             assertThat(summary.has(field)).as(field).isTrue();
         }
+        assertThat(summary.get("lakeRecords").asInt()).as("every final request in the data lake").isEqualTo(60);
+        assertThat(summary.get("successRatio").asDouble()).isCloseTo(7 / 60.0, org.assertj.core.data.Offset.offset(1e-4));
+        assertThat(out.toString()).contains("latency_by_event:").contains("sell_out:");
+
+        // the analytics command finds the demo's lake (the newest in the state directory)
+        String eventId = summary.get("eventId").asText();
+        Path page = state.resolve("report.html");
+        StringWriter answers = new StringWriter();
+        int analyticsExit = Main.run(new PrintWriter(answers, true), new PrintWriter(err, true), "analytics", "--event", eventId,
+                "--json", "--html", page.toString(), "--template", TestStacks.template().toString(), "--state-dir", state.toString());
+        JsonNode report = JSON.readTree(answers.toString());
+        assertThat(analyticsExit).as(err.toString()).isZero();
+        assertThat(report.at("/answers/outcomes/0/requests").asInt()).isEqualTo(60);
+        assertThat(report.at("/answers/outcomes/0/succeeded").asInt()).isEqualTo(7);
+        assertThat(report.at("/answers/latency_by_event/0/p95_latency_ms").asDouble())
+                .isEqualTo(summary.get("p95LatencyMs").asDouble(), org.assertj.core.data.Offset.offset(0.006));
+        assertThat(Files.readString(page)).contains("<svg").contains(eventId).contains("How requests ended");
+
+        StringWriter unknownErr = new StringWriter();
+        int unknownExit = Main.run(new PrintWriter(new StringWriter(), true), new PrintWriter(unknownErr, true), "analytics",
+                "--event", "no-such-event", "--template", TestStacks.template().toString(), "--state-dir", state.toString());
+        assertThat(unknownExit).isNotZero();
+        assertThat(unknownErr.toString()).contains("holds no record of event no-such-event").contains(eventId);
     }
 
     @Test
@@ -189,6 +214,12 @@ class LocalStackIT {
             assertThat(status.field("status")).isEqualTo(RequestStatus.SUCCEEDED.name());
             assertThat(Tables.remaining(second, eventId)).isEqualTo(1);
             assertThat(api.participate(eventId, "paul").status()).as("still a duplicate").isEqualTo(200);
+            // the pipe goes on from its checkpoints: the decision is in the lake once, not read again
+            second.flushPipes();
+            try (LakeAnalytics analytics = LakeAnalytics.open(second.model(), second.lake().orElseThrow())) {
+                assertThat(second.lake().orElseThrow()).startsWith(data);
+                assertThat(analytics.records(eventId)).isEqualTo(1);
+            }
         }
     }
 

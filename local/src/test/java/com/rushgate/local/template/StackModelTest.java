@@ -129,6 +129,46 @@ class StackModelTest {
     }
 
     @Test
+    void analyticsPipe_readsTheRequestStreamIntoTheDeliveryStream_asTheTemplateSays() {
+        StackModel model = model(Map.of("AnalyticsBufferSeconds", "5"));
+
+        assertThat(model.pipes()).singleElement().satisfies(pipe -> {
+            assertThat(pipe.tableLogicalId()).isEqualTo("RequestTable");
+            assertThat(pipe.sourceArn()).startsWith("arn:aws:dynamodb:us-east-1:000000000000:table/RequestTable/stream/");
+            assertThat(pipe.deliveryStreamId()).isEqualTo("AnalyticsDeliveryStream");
+            assertThat(pipe.deadLetterQueueId()).isEqualTo("AnalyticsPipeDeadLetterQueue");
+            assertThat(pipe.startingPosition()).isEqualTo("TRIM_HORIZON");
+            assertThat(pipe.batchSize()).isEqualTo(100);
+            assertThat(pipe.batchingWindowSeconds()).isEqualTo(5);
+            assertThat(pipe.filterPatterns()).singleElement().asString().contains("FAILED_FINAL");
+            assertThat(pipe.inputTemplate()).startsWith("{\"requestId\": \"<$.dynamodb.NewImage.requestId.S>\"");
+            assertThat(pipe.running()).isTrue();
+        });
+        StackModel.DeliveryStreamSpec delivery = model.deliveryStream("AnalyticsDeliveryStream");
+        assertThat(delivery.name()).isEqualTo("rushgate-local-final-requests");
+        assertThat(delivery.bufferIntervalSeconds()).isEqualTo(5);
+        assertThat(model.queues()).extracting(StackModel.QueueSpec::logicalId).contains("AnalyticsPipeDeadLetterQueue");
+    }
+
+    @Test
+    void glueTableAndNamedQueries_areReadForDuckDb_butNothingAwsOnlyIsCreated() {
+        StackModel model = model(Map.of());
+
+        assertThat(model.glueTables()).singleElement().satisfies(table -> {
+            assertThat(table.name()).isEqualTo("final_requests");
+            assertThat(table.database()).isEqualTo("rushgate_analytics");
+            assertThat(table.location()).isEqualTo("s3://analyticsbucket/records/");
+            assertThat(table.partitionKeys()).containsExactly(Map.entry("dt", "string"));
+            assertThat(table.columns()).containsEntry("requestId", "string").containsEntry("latencyMs", "bigint")
+                    .doesNotContainKey("userId");
+        });
+        assertThat(model.namedQueries()).extracting(StackModel.NamedQuerySpec::name)
+                .contains("latency_by_event", "outcomes", "dlq_rate", "sell_out");
+        assertThat(model.tables()).extracting(StackModel.TableSpec::logicalId)
+                .containsExactlyInAnyOrder("RequestTable", "EventTable", "IdempotencyTable");
+    }
+
+    @Test
     void rateExpressions_areRead() {
         assertThat(StackModel.rate("rate(1 minute)")).hasValue(Duration.ofMinutes(1));
         assertThat(StackModel.rate("rate(5 minutes)")).hasValue(Duration.ofMinutes(5));

@@ -1,0 +1,74 @@
+package com.rushgate.local.analytics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.rushgate.local.template.LocalNames;
+import com.rushgate.local.template.ParameterValues;
+import com.rushgate.local.template.StackModel;
+import com.rushgate.local.template.StackModel.NamedQuerySpec;
+import com.rushgate.local.template.Template;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** analytics/*.sql is what Athena runs: the template's named queries must carry exactly that text. */
+class NamedQueriesTest {
+
+    private static final Path ROOT = Path.of(System.getProperty("rushgate.root", "..")).toAbsolutePath().normalize();
+
+    static StackModel model() {
+        Template template = Template.load(ROOT.resolve("template.yaml"));
+        LocalNames names = new LocalNames(template, ParameterValues.of(template, Map.of()), "us-east-1",
+                URI.create("http://127.0.0.1:9324"), secret -> "secret");
+        return StackModel.resolve(template, names);
+    }
+
+    @Test
+    void everyNamedQuery_isAnAnalyticsFile_characterForCharacter() throws IOException {
+        Map<String, String> files;
+        try (Stream<Path> sql = Files.list(ROOT.resolve("analytics"))) {
+            files = sql.filter(f -> f.getFileName().toString().endsWith(".sql"))
+                    .collect(Collectors.toMap(f -> f.getFileName().toString().replaceFirst("\\.sql$", ""), NamedQueriesTest::read,
+                            (a, b) -> a, TreeMap::new));
+        }
+        Map<String, String> named = model().namedQueries().stream()
+                .collect(Collectors.toMap(NamedQuerySpec::name, NamedQuerySpec::query, (a, b) -> a, TreeMap::new));
+
+        assertThat(files).isNotEmpty();
+        assertThat(named.keySet()).isEqualTo(files.keySet());
+        files.forEach((name, text) -> assertThat(named.get(name)).as("template NamedQuery %s vs analytics/%s.sql", name, name)
+                .isEqualTo(text));
+    }
+
+    @Test
+    void namedQueries_useTheTemplatesDatabase_andTheGlueTableByItsPlainName() {
+        StackModel model = model();
+        String table = model.glueTables().get(0).name();
+
+        assertThat(model.namedQueries()).allSatisfy(query -> {
+            assertThat(query.database()).isEqualTo("rushgate_analytics");
+            assertThat(query.query()).contains("FROM " + table).doesNotContain("rushgate_analytics.");
+        });
+    }
+
+    @Test
+    void docs_showEveryDialectDifference() throws IOException {
+        String docs = Files.readString(ROOT.resolve("docs/analytics.md"));
+
+        assertThat(AthenaToDuckDb.DIFFERENCES).allSatisfy(difference -> assertThat(docs).contains(difference.athena()));
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
