@@ -42,6 +42,8 @@ class BenchSmokeIT {
         }
         assertThat(summary.get("burstLost").asInt()).as(summary.get("burst").toString()).isZero();
         assertThat(summary.get("burstOversold").asInt()).as(summary.get("burst").toString()).isZero();
+        assertThat(summary.get("burstLostHeldBack").asInt()).as(summary.get("burst").toString()).isZero();
+        assertThat(summary.get("burst")).hasSize(3);
         assertThat(summary.get("asyncErrors").isIntegralNumber()).isTrue();
         assertThat(summary.get("syncErrors").isIntegralNumber()).isTrue();
         assertThat(summary.get("machine").get("cores").asInt()).isPositive();
