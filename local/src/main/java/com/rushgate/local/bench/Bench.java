@@ -302,7 +302,7 @@ public final class Bench {
             async = burst(load, apiEndpoint(), submissions, true, null);
         }
         // The same burst with the worker held back until every request is answered: on one machine
-        // the worker's writes share DynamoDB Local (one SQLite file) with Ingest's; in AWS they go
+        // the worker's writes share one DynamoDB Local with Ingest's; in AWS they go
         // to other partitions. This row shows what accepting costs alone.
         console.printf("burst, asynchronous with the worker held back: the same %,d participations...%n",
                 submissions.length);

@@ -30,7 +30,7 @@ record Plan(String name, List<Integer> levels, Duration floorEach, Duration warm
     record DrainSetting(int batchSize, int maximumConcurrency) {
     }
 
-    /** The numbers of docs/BENCHMARKS.md. Takes about 25 minutes on 2 cores. */
+    /** The numbers of docs/BENCHMARKS.md. Takes about 30 minutes on 2 cores. */
     static Plan full() {
         return new Plan("full", List.of(1, 16, 64, 256), Duration.ofSeconds(6), Duration.ofSeconds(15),
                 Duration.ofSeconds(20), 20_000,

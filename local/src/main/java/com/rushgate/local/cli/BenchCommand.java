@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
         description = {"How fast Rushgate is on this machine: the emulators' own floor, ingest over HTTP at 1, 16, 64",
                 "and 256 clients, the worker's drain rate, a burst against the synchronous design it replaces, and",
                 "cold starts. Starts its own in-memory stack; everything stays on 127.0.0.1. The full run takes about",
-                "25 minutes on 2 cores; --quick under 3. docs/BENCHMARKS.md explains the sections."})
+                "30 minutes on 2 cores; --quick about 2. docs/BENCHMARKS.md explains the sections."})
 final class BenchCommand implements Callable<Integer> {
 
     @Mixin
