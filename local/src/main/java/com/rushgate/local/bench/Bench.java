@@ -18,6 +18,7 @@ import com.rushgate.local.auth.TokenVerifier;
 import com.rushgate.local.gateway.Gateway;
 import com.rushgate.local.load.HttpLoad;
 import com.rushgate.local.load.Latencies;
+import com.rushgate.local.load.RequestTableReads;
 import com.rushgate.local.stack.LocalStack;
 import com.rushgate.local.stack.StackOptions;
 import com.rushgate.local.template.StackModel;
@@ -35,7 +36,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,7 +50,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
@@ -224,7 +223,7 @@ public final class Bench {
                 deleted = awaitDeleted(poller, plan.drainMessages(), Duration.ofMinutes(10));
             }
             double seconds = (System.nanoTime() - started) / 1e9;
-            Map<RequestStatus, Integer> statuses = statuses(eventId, Set.of()).counts();
+            Map<RequestStatus, Integer> statuses = RequestTableReads.statusesOfEvent(stack, eventId);
             int decided = statuses.getOrDefault(RequestStatus.SUCCEEDED, 0) + statuses.getOrDefault(RequestStatus.REJECTED, 0);
             double perSecond = decided / seconds;
             if (setting.batchSize() == 10 && setting.maximumConcurrency() == 10 || reference == null) {
@@ -511,21 +510,7 @@ public final class Bench {
     }
 
     private Statuses statuses(String eventId, Set<String> accepted) {
-        Map<RequestStatus, Integer> counts = new EnumMap<>(RequestStatus.class);
-        Map<String, RequestStatus> byId = new HashMap<>();
-        stack.clients().dynamoDb().scanPaginator(s -> s
-                        .tableName(variable("REQUEST_TABLE"))
-                        .consistentRead(true)
-                        .filterExpression("eventId = :e")
-                        .projectionExpression("requestId, #s")
-                        .expressionAttributeNames(Map.of("#s", "status"))
-                        .expressionAttributeValues(Map.of(":e", AttributeValue.fromS(eventId))))
-                .items()
-                .forEach(item -> {
-                    RequestStatus status = RequestStatus.valueOf(item.get("status").s());
-                    counts.merge(status, 1, Integer::sum);
-                    byId.put(item.get("requestId").s(), status);
-                });
+        Map<String, RequestStatus> byId = RequestTableReads.statusById(stack, eventId);
         int notFinal = 0;
         for (String id : accepted) {
             RequestStatus status = byId.get(id);
@@ -533,7 +518,7 @@ public final class Bench {
                 notFinal++;
             }
         }
-        return new Statuses(counts, notFinal);
+        return new Statuses(RequestTableReads.countByStatus(byId), notFinal);
     }
 
     static Map<String, Object> latencyDetail(HttpLoad.Result result) {

@@ -10,7 +10,6 @@ import java.time.format.DateTimeParseException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 
 @Command(name = "create-event", mixinStandardHelpOptions = true,
@@ -19,17 +18,6 @@ final class CreateEventCommand implements Runnable {
 
     @Mixin
     Workspace workspace;
-
-    @Spec
-    CommandSpec spec;
-
-    private java.io.PrintWriter out() {
-        return spec.commandLine().getOut();
-    }
-
-    private java.io.PrintWriter err() {
-        return spec.commandLine().getErr();
-    }
 
     @Option(names = "--id", required = true, description = "Event id: 1-64 of A-Z a-z 0-9 _ -.")
     String id;
@@ -67,7 +55,7 @@ final class CreateEventCommand implements Runnable {
                 throw new CliException("event " + id + " exists already");
             }
         }
-        out().printf("created %s event %s: capacity %d, opens %s%s%n", type, id, capacity, event.opensAt(),
+        workspace.out().printf("created %s event %s: capacity %d, opens %s%s%n", type, id, capacity, event.opensAt(),
                 event.closesAt() == null ? "" : ", closes " + event.closesAt());
     }
 

@@ -10,7 +10,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
@@ -22,17 +21,6 @@ final class DemoCommand implements Callable<Integer> {
 
     @Mixin
     Workspace workspace;
-
-    @Spec
-    CommandSpec spec;
-
-    private java.io.PrintWriter out() {
-        return spec.commandLine().getOut();
-    }
-
-    private java.io.PrintWriter err() {
-        return spec.commandLine().getErr();
-    }
 
     @Option(names = "--users", defaultValue = "1000", description = "Participants (default: ${DEFAULT-VALUE}).")
     int users;
@@ -80,7 +68,7 @@ final class DemoCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CliException(e.getMessage());
         }
-        err().println("starting an in-memory stack (all demo participants share 127.0.0.1, so the per-IP WAF limit"
+        workspace.err().println("starting an in-memory stack (all demo participants share 127.0.0.1, so the per-IP WAF limit"
                 + " is lifted; --parameter WafRateLimitPerIp=N puts it back)...");
         java.util.Map<String, String> parameters = new java.util.HashMap<>(SHARED_IP_PARAMETERS);
         if (chaos > 0) {
@@ -89,12 +77,12 @@ final class DemoCommand implements Callable<Integer> {
         parameters.putAll(workspace.parameters);
         StackOptions stackOptions = workspace.inMemoryOptions().withParameters(parameters).withFaultInjection(chaos > 0);
         try (LocalStack stack = LocalStack.start(stackOptions)) {
-            Demo demo = new Demo(stack, new java.io.PrintStream(new WriterOutputStream(err()), true));
+            Demo demo = new Demo(stack, new java.io.PrintStream(new WriterOutputStream(workspace.err()), true));
             DemoSummary summary = demo.run(options);
-            out().print(summary.toText());
-            demo.analytics().ifPresent(report -> out().print(report.toText()));
+            workspace.out().print(summary.toText());
+            demo.analytics().ifPresent(report -> workspace.out().print(report.toText()));
             if (json) {
-                out().println(summary.toJson());
+                workspace.out().println(summary.toJson());
             }
             return summary.healthy() ? 0 : 1;
         }

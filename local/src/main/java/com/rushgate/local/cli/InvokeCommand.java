@@ -12,7 +12,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -25,17 +24,6 @@ final class InvokeCommand implements Callable<Integer> {
 
     @Mixin
     Workspace workspace;
-
-    @Spec
-    CommandSpec spec;
-
-    private java.io.PrintWriter out() {
-        return spec.commandLine().getOut();
-    }
-
-    private java.io.PrintWriter err() {
-        return spec.commandLine().getErr();
-    }
 
     @Parameters(index = "0", paramLabel = "LogicalId", description = "The function's logical id in the template.")
     String function;
@@ -51,7 +39,7 @@ final class InvokeCommand implements Callable<Integer> {
         String payload = Files.readString(event);
         Optional<StackState> running = workspace.running();
         if (running.isEmpty()) {
-            err().println("no running stack: starting a throwaway in-memory one");
+            workspace.err().println("no running stack: starting a throwaway in-memory one");
         }
         try (LocalStack stack = running.isPresent()
                 ? LocalStack.attach(workspace.inMemoryOptions().withParameters(running.get().parameters()), running.get())
@@ -63,8 +51,8 @@ final class InvokeCommand implements Callable<Integer> {
             } catch (IOException notJson) {
                 // print it as it came
             }
-            out().println(text);
-            err().printf("%s %s in %d ms%s%n", function, invocation.succeeded() ? "succeeded" : "failed ("
+            workspace.out().println(text);
+            workspace.err().printf("%s %s in %d ms%s%n", function, invocation.succeeded() ? "succeeded" : "failed ("
                     + invocation.errorType() + ")", invocation.duration().toMillis(), invocation.coldStart() ? " (cold start)" : "");
             return invocation.succeeded() ? 0 : 1;
         } catch (IllegalArgumentException e) {

@@ -8,24 +8,12 @@ import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 @Command(name = "list-events", mixinStandardHelpOptions = true, description = "Lists the running stack's events.")
 final class ListEventsCommand implements Runnable {
 
     @Mixin
     Workspace workspace;
-
-    @Spec
-    CommandSpec spec;
-
-    private java.io.PrintWriter out() {
-        return spec.commandLine().getOut();
-    }
-
-    private java.io.PrintWriter err() {
-        return spec.commandLine().getErr();
-    }
 
     @Override
     public void run() {
@@ -34,13 +22,13 @@ final class ListEventsCommand implements Runnable {
         try (LocalClients clients = new LocalClients(state.region(), state.dynamoDb(), state.sqs())) {
             events = new DynamoEventCatalog(clients.dynamoDb(), workspace.model(state).functionVariable("EVENT_TABLE")).list();
         }
-        out().printf("%-24s %-7s %9s %9s  %-24s %s%n", "EVENT", "TYPE", "CAPACITY", "REMAINING", "OPENS", "CLOSES");
+        workspace.out().printf("%-24s %-7s %9s %9s  %-24s %s%n", "EVENT", "TYPE", "CAPACITY", "REMAINING", "OPENS", "CLOSES");
         for (Event event : events) {
-            out().printf("%-24s %-7s %9d %9d  %-24s %s%n", event.eventId(), event.type(), event.capacity(),
+            workspace.out().printf("%-24s %-7s %9d %9d  %-24s %s%n", event.eventId(), event.type(), event.capacity(),
                     event.remaining(), event.opensAt(), event.closesAt() == null ? "-" : event.closesAt());
         }
         if (events.isEmpty()) {
-            out().println("(no events; create one with ./rushgate create-event)");
+            workspace.out().println("(no events; create one with ./rushgate create-event)");
         }
     }
 }

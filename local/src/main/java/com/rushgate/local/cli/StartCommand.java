@@ -9,7 +9,6 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 
 @Command(name = "start", mixinStandardHelpOptions = true,
@@ -20,17 +19,6 @@ final class StartCommand implements Runnable {
 
     @Mixin
     Workspace workspace;
-
-    @Spec
-    CommandSpec spec;
-
-    private java.io.PrintWriter out() {
-        return spec.commandLine().getOut();
-    }
-
-    private java.io.PrintWriter err() {
-        return spec.commandLine().getErr();
-    }
 
     @Option(names = "--port", defaultValue = "3000", description = "Port of the local API (default: ${DEFAULT-VALUE}).")
     int port;
@@ -76,12 +64,12 @@ final class StartCommand implements Runnable {
         ChaosControl control = chaos > 0
                 ? new ChaosControl(workspace.stateDir(), chaos, stack.model().functionVariable("QUEUE_URL")) : null;
         if (control != null) {
-            err().printf("fault injection on: %.0f%% of SQS sends, DynamoDB transitions and worker claims fail;"
+            workspace.err().printf("fault injection on: %.0f%% of SQS sends, DynamoDB transitions and worker claims fail;"
                     + " change it with ./rushgate chaos FRACTION%n", chaos * 100);
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            err().println("stopping the local stack...");
+            workspace.err().println("stopping the local stack...");
             stack.close();
             stopped.countDown();
         }, "rushgate-stop"));
@@ -94,29 +82,29 @@ final class StartCommand implements Runnable {
     }
 
     private void printEndpoints(LocalStack stack) {
-        out().println();
-        out().println("Rushgate local stack is up" + (stack.options().dataDir() != null
+        workspace.out().println();
+        workspace.out().println("Rushgate local stack is up" + (stack.options().dataDir() != null
                 ? " (data in " + stack.options().dataDir() + ")" : " (in memory)"));
-        stack.apiEndpoint().ifPresent(api -> out().println("  API       " + api));
-        out().println("  DynamoDB  " + stack.dynamoDbEndpoint());
-        out().println("  SQS       " + stack.sqsEndpoint());
-        out().println("  region    " + stack.options().region() + "   (any credentials work, e.g. local/local)");
-        out().println("  logs      " + stack.options().functionLogs());
+        stack.apiEndpoint().ifPresent(api -> workspace.out().println("  API       " + api));
+        workspace.out().println("  DynamoDB  " + stack.dynamoDbEndpoint());
+        workspace.out().println("  SQS       " + stack.sqsEndpoint());
+        workspace.out().println("  region    " + stack.options().region() + "   (any credentials work, e.g. local/local)");
+        workspace.out().println("  logs      " + stack.options().functionLogs());
         stack.model().webAcl().ifPresent(acl -> {
-            out().println("  WAF       " + acl.rateRules().stream()
+            workspace.out().println("  WAF       " + acl.rateRules().stream()
                     .map(rule -> rule.name() + " (" + rule.limit() + " per " + rule.windowSeconds() + " s)")
                     .collect(java.util.stream.Collectors.joining(", ")));
-            acl.notEmulated().forEach(reason -> out().println("            not emulated: " + reason));
+            acl.notEmulated().forEach(reason -> workspace.out().println("            not emulated: " + reason));
         });
-        stack.lake().ifPresent(lake -> out().println("  lake      " + lake + "   (./rushgate analytics asks it)"));
-        out().println();
-        out().println("Try:  TOKEN=$(./rushgate token --user alice)");
-        out().println("      ./rushgate create-event --id drop-1 --type FCFS --capacity 10");
-        stack.apiEndpoint().ifPresent(api -> out().println("      curl -i -X POST -H \"Authorization: Bearer $TOKEN\" "
+        stack.lake().ifPresent(lake -> workspace.out().println("  lake      " + lake + "   (./rushgate analytics asks it)"));
+        workspace.out().println();
+        workspace.out().println("Try:  TOKEN=$(./rushgate token --user alice)");
+        workspace.out().println("      ./rushgate create-event --id drop-1 --type FCFS --capacity 10");
+        stack.apiEndpoint().ifPresent(api -> workspace.out().println("      curl -i -X POST -H \"Authorization: Bearer $TOKEN\" "
                 + api + "/events/drop-1/participations"));
-        out().println("      export AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local AWS_DEFAULT_REGION="
+        workspace.out().println("      export AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local AWS_DEFAULT_REGION="
                 + stack.options().region());
-        out().println("      aws --endpoint-url " + stack.dynamoDbEndpoint() + " dynamodb list-tables");
-        out().println("Press Ctrl-C to stop.");
+        workspace.out().println("      aws --endpoint-url " + stack.dynamoDbEndpoint() + " dynamodb list-tables");
+        workspace.out().println("Press Ctrl-C to stop.");
     }
 }

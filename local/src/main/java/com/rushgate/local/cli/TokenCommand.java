@@ -8,7 +8,6 @@ import java.time.Duration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 
 @Command(name = "token", mixinStandardHelpOptions = true,
@@ -17,17 +16,6 @@ final class TokenCommand implements Runnable {
 
     @Mixin
     Workspace workspace;
-
-    @Spec
-    CommandSpec spec;
-
-    private java.io.PrintWriter out() {
-        return spec.commandLine().getOut();
-    }
-
-    private java.io.PrintWriter err() {
-        return spec.commandLine().getErr();
-    }
 
     @Option(names = "--user", required = true, paramLabel = "ID", description = "The user's id: the token's subject.")
     String user;
@@ -45,6 +33,6 @@ final class TokenCommand implements Runnable {
                 .orElseThrow(() -> new CliException("the template's API has no Cognito authorizer; no token needed"));
         LocalIssuer issuer = new LocalIssuer(LocalIssuer.loadOrCreateKey(workspace.stateDir()), api.issuer(),
                 api.audiences(), Clock.systemUTC());
-        out().println(issuer.token(user, ttl));
+        workspace.out().println(issuer.token(user, ttl));
     }
 }

@@ -11,7 +11,9 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** Where the template and the local state live; every command shares these options. */
 public final class Workspace {
@@ -26,6 +28,18 @@ public final class Workspace {
     @Option(names = "--parameter", paramLabel = "KEY=VALUE",
             description = "Template parameter override, like sam deploy --parameter-overrides; repeatable.")
     Map<String, String> parameters = new LinkedHashMap<>();
+
+    /** The command this workspace is mixed into: where its results and diagnostics go. */
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
+    java.io.PrintWriter out() {
+        return command.commandLine().getOut();
+    }
+
+    java.io.PrintWriter err() {
+        return command.commandLine().getErr();
+    }
 
     static Path root() {
         String home = System.getenv("RUSHGATE_HOME");

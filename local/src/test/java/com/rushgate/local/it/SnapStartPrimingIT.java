@@ -24,6 +24,7 @@ import com.rushgate.local.lambda.Invocation;
 import com.rushgate.local.lambda.SnapStartEnvironment;
 import com.rushgate.local.stack.LocalStack;
 import com.rushgate.local.template.StackModel;
+import com.rushgate.local.triggers.Scheduler;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -130,7 +131,8 @@ class SnapStartPrimingIT {
             assertAllOk(reconcile.checkpointAndRestore(), "reconcile: reconcile run that finds nothing");
             assertThat(State.of(stack)).isEqualTo(before);
 
-            Invocation run = reconcile.invoke(scheduledEvent());
+            Invocation run = reconcile.invoke(Scheduler.scheduledEvent(stack.options().region(),
+                    "arn:aws:events:" + stack.options().region() + ":000000000000:rule/priming-it"));
 
             assertThat(run.succeeded()).as(run.payloadText()).isTrue();
             assertThat(payload(run).has("examined")).isTrue();
@@ -238,19 +240,6 @@ class SnapStartPrimingIT {
         return event.toString();
     }
 
-    private static String scheduledEvent() {
-        ObjectNode event = JSON.createObjectNode();
-        event.put("version", "0");
-        event.put("id", UUID.randomUUID().toString());
-        event.put("detail-type", "Scheduled Event");
-        event.put("source", "aws.events");
-        event.put("account", "000000000000");
-        event.put("time", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
-        event.put("region", stack.options().region());
-        event.putArray("resources");
-        event.putObject("detail");
-        return event.toString();
-    }
 
     private static JsonNode payload(Invocation invocation) throws IOException {
         assertThat(invocation.succeeded()).as(invocation.payloadText()).isTrue();
