@@ -15,10 +15,13 @@ import java.time.Duration;
  * @param userKeySecret    USER_KEY_SECRET: the key of the user hash (at least 32 bytes)
  * @param metricsNamespace POWERTOOLS_METRICS_NAMESPACE
  * @param serviceName      POWERTOOLS_SERVICE_NAME
+ * @param arrivalShards    ARRIVAL_SHARDS: partitions of the arrival index per event
+ * @param writeTimeout     ARRIVAL_WRITE_TIMEOUT_MS: the bound on the RECEIVED put, retries included; the
+ *                         worker's settle window is longer
  */
 record IngestConfig(String requestTable, String eventTable, String idempotencyTable, String queueUrl,
                     Duration eventCacheTtl, Duration idempotencyTtl, byte[] userKeySecret,
-                    String metricsNamespace, String serviceName) {
+                    String metricsNamespace, String serviceName, int arrivalShards, Duration writeTimeout) {
 
     static IngestConfig from(Env env) {
         return new IngestConfig(
@@ -30,6 +33,8 @@ record IngestConfig(String requestTable, String eventTable, String idempotencyTa
                 env.requireSeconds("IDEMPOTENCY_TTL_SECONDS", 1, 86_400),
                 env.requireSecret("USER_KEY_SECRET", 32),
                 env.require("POWERTOOLS_METRICS_NAMESPACE"),
-                env.require("POWERTOOLS_SERVICE_NAME"));
+                env.require("POWERTOOLS_SERVICE_NAME"),
+                env.requireInt("ARRIVAL_SHARDS", 1, 100),
+                Duration.ofMillis(env.requireInt("ARRIVAL_WRITE_TIMEOUT_MS", 100, 10_000)));
     }
 }

@@ -3,6 +3,7 @@ package com.rushgate.ingest;
 import com.rushgate.core.app.ClientException;
 import com.rushgate.core.app.ErrorCode;
 import com.rushgate.core.app.RetryableException;
+import com.rushgate.core.domain.RequestId;
 import software.amazon.lambda.powertools.idempotency.exceptions.IdempotencyAlreadyInProgressException;
 import software.amazon.lambda.powertools.idempotency.exceptions.IdempotencyInconsistentStateException;
 import software.amazon.lambda.powertools.idempotency.exceptions.IdempotencyPersistenceLayerException;
@@ -13,10 +14,12 @@ final class IngestFailures {
     private IngestFailures() {
     }
 
-    static Throwable translate(Throwable failure) {
+    /** @param requestId the participation's request, named in a 409 so the client can follow it */
+    static Throwable translate(Throwable failure, RequestId requestId) {
         if (failure instanceof IdempotencyAlreadyInProgressException) {
-            return new ClientException(ErrorCode.IN_PROGRESS,
-                    "the same participation is being processed right now; retry in a second");
+            String message = "the same participation is being processed right now; retry in a second";
+            return requestId == null ? new ClientException(ErrorCode.IN_PROGRESS, message)
+                    : ClientException.about(requestId, ErrorCode.IN_PROGRESS, message);
         }
         if (failure instanceof IdempotencyPersistenceLayerException
                 || failure instanceof IdempotencyInconsistentStateException) {

@@ -8,6 +8,9 @@ import com.rushgate.core.app.ParticipateCommand;
 import com.rushgate.core.app.RequestStatusUseCase;
 import com.rushgate.core.app.StatusQuery;
 import com.rushgate.core.config.Env;
+import com.rushgate.core.domain.RequestId;
+import com.rushgate.core.domain.RequestIdDerivation;
+import com.rushgate.core.domain.Sha256RequestIds;
 import com.rushgate.core.domain.UserKeyDerivation;
 import com.rushgate.core.lambda.ApiRequests;
 import com.rushgate.core.lambda.ApiResponses;
@@ -25,6 +28,9 @@ import software.amazon.lambda.powertools.logging.PowertoolsLogging;
  * dependency fails (the request then stays RECEIVED and a retry sends it).
  */
 public final class IngestHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+
+    /** The same derivation the use case applies; a pure function of (eventId, userId). */
+    private static final RequestIdDerivation REQUEST_IDS = new Sha256RequestIds();
 
     private final IdempotentParticipations participations;
     private final RequestStatusUseCase statuses;
@@ -55,8 +61,9 @@ public final class IngestHandler implements RequestHandler<APIGatewayProxyReques
     @Override
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
         return PowertoolsLogging.withLogging(context, () -> {
+            ParticipateCommand command = null;
             try {
-                ParticipateCommand command = IngestRequests.command(event);
+                command = IngestRequests.command(event);
                 MDC.put("eventId", command.eventId());
                 String userKey = userKeys.derive(command.userId());
                 IngestResult result = participations.participate(new ParticipationKey(command.eventId(), userKey),
@@ -64,7 +71,8 @@ public final class IngestHandler implements RequestHandler<APIGatewayProxyReques
                 MDC.put("requestId", result.requestId());
                 return respond(result, command, context, ApiRequests.basePath(event));
             } catch (RuntimeException failure) {
-                return ApiResponses.failure(IngestFailures.translate(failure));
+                RequestId requestId = command == null ? null : REQUEST_IDS.derive(command.eventId(), command.userId());
+                return ApiResponses.failure(IngestFailures.translate(failure, requestId));
             } finally {
                 metrics.publish();
                 MDC.remove("eventId");

@@ -40,7 +40,8 @@ record IngestWiring(IdempotentParticipations participations, RequestStatusUseCas
                 .build(), config.idempotencyTtl());
         idempotency.useTable();
 
-        DynamoRequestStore requests = new DynamoRequestStore(dynamoDb, config.requestTable());
+        DynamoRequestStore requests = new DynamoRequestStore(dynamoDb, config.requestTable(), config.arrivalShards())
+                .withInsertTimeout(config.writeTimeout());
         DynamoEventCatalog eventTable = new DynamoEventCatalog(dynamoDb, config.eventTable());
         CachedEventCatalog events = new CachedEventCatalog(eventTable, clock, config.eventCacheTtl());
         SqsWorkQueue queue = new SqsWorkQueue(clients.sqs(), config.queueUrl());

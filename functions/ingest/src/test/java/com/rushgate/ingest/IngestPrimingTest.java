@@ -121,6 +121,8 @@ class IngestPrimingTest {
             Map.entry("QUEUE_URL", "http://127.0.0.1:9324/000000000000/WorkQueue"),
             Map.entry("EVENT_CACHE_SECONDS", "5"),
             Map.entry("IDEMPOTENCY_TTL_SECONDS", "3600"),
+            Map.entry("ARRIVAL_SHARDS", "16"),
+            Map.entry("ARRIVAL_WRITE_TIMEOUT_MS", "1000"),
             Map.entry("USER_KEY_SECRET", "k".repeat(64)),
             Map.entry("POWERTOOLS_METRICS_NAMESPACE", "Test"),
             Map.entry("POWERTOOLS_SERVICE_NAME", "ingest"));

@@ -90,7 +90,7 @@ public final class ReconcileHandler implements RequestHandler<ScheduledEvent, Ma
                     env.require("POWERTOOLS_SERVICE_NAME"));
             Clock clock = Clock.tickMillis(ZoneOffset.UTC);
             DynamoInflightIndex index = new DynamoInflightIndex(dynamoDb, table, env.require("INFLIGHT_INDEX"));
-            DynamoRequestStore requests = new DynamoRequestStore(dynamoDb, table);
+            DynamoRequestStore requests = new DynamoRequestStore(dynamoDb, table, env.requireInt("ARRIVAL_SHARDS", 1, 100));
             SqsWorkQueue queue = new SqsWorkQueue(sqs, env.requireUri("QUEUE_URL").toString());
             SqsDeadLetters deadLetters = new SqsDeadLetters(sqs, env.requireUri("DLQ_URL").toString());
             ReconcileUseCase useCase = new ReconcileUseCase(index, requests, queue, deadLetters, policy, clock, metrics);

@@ -120,7 +120,8 @@ public final class RedriveHandler implements RequestHandler<Map<String, Object>,
                     env.require("POWERTOOLS_SERVICE_NAME"));
             Clock clock = Clock.tickMillis(ZoneOffset.UTC);
             SqsDeadLetterSource deadLetters = new SqsDeadLetterSource(sqs, env.requireUri("DLQ_URL").toString());
-            DynamoRequestStore requests = new DynamoRequestStore(clients.dynamoDb(), env.require("REQUEST_TABLE"));
+            DynamoRequestStore requests = new DynamoRequestStore(clients.dynamoDb(), env.require("REQUEST_TABLE"),
+                    env.requireInt("ARRIVAL_SHARDS", 1, 100));
             SqsWorkQueue queue = new SqsWorkQueue(sqs, env.requireUri("QUEUE_URL").toString());
             RedriveUseCase useCase = new RedriveUseCase(deadLetters, requests, queue, clock, metrics);
 

@@ -87,6 +87,7 @@ class RedrivePrimingTest {
                 Map.entry("SDK_HTTP_CLIENT", "url-connection"),
                 Map.entry("REQUEST_TABLE", "RequestTable"),
                 Map.entry("INFLIGHT_INDEX", "InflightIndex"),
+                Map.entry("ARRIVAL_SHARDS", "16"),
                 Map.entry("QUEUE_URL", "http://127.0.0.1:9324/000000000000/WorkQueue"),
                 Map.entry("DLQ_URL", "http://127.0.0.1:9324/000000000000/DeadLetterQueue"),
                 Map.entry("RECONCILE_RECEIVED_AFTER_SECONDS", "60"),

@@ -54,7 +54,8 @@ public final class StatusHandler implements RequestHandler<APIGatewayProxyReques
 
         static Wiring fromEnvironment(Env env) {
             AwsClients clients = new AwsClients(env);
-            DynamoRequestStore requests = new DynamoRequestStore(clients.dynamoDb(), env.require("REQUEST_TABLE"));
+            DynamoRequestStore requests = new DynamoRequestStore(clients.dynamoDb(), env.require("REQUEST_TABLE"),
+                    env.requireInt("ARRIVAL_SHARDS", 1, 100));
             return new Wiring(new RequestStatusUseCase(requests), StatusPriming.create(requests, clients::primingScope,
                     List.of(new SnapStartPriming.Step("item mappings", ItemMappings::roundTrip))));
         }

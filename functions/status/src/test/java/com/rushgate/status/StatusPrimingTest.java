@@ -58,7 +58,7 @@ class StatusPrimingTest {
     @Test
     void onlyThePublicConstructor_registersTheHooks_andAMissingVariableStillStopsInit() {
         Map<String, String> environment = Map.of("AWS_REGION", "eu-west-1", "SDK_HTTP_CLIENT", "url-connection",
-                "REQUEST_TABLE", "RequestTable");
+                "REQUEST_TABLE", "RequestTable", "ARRIVAL_SHARDS", "16");
         Env.install(environment);
         int registered = SnapStartPriming.registered().size();
 

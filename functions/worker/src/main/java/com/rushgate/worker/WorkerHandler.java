@@ -7,9 +7,11 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
 import com.rushgate.core.app.ProcessRequestUseCase;
 import com.rushgate.core.app.WorkOutcome;
+import com.rushgate.core.app.port.Redelivery;
 import com.rushgate.core.config.Env;
 import com.rushgate.core.lambda.PowertoolsMetrics;
 import com.rushgate.core.lambda.SnapStartPriming;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -30,10 +32,13 @@ public final class WorkerHandler implements RequestHandler<SQSEvent, SQSBatchRes
     private static final Logger LOG = LoggerFactory.getLogger(WorkerHandler.class);
     /** Records still running this close to the deadline are reported as failures, not lost. */
     private static final long DEADLINE_MARGIN_MS = 1_000;
+    /** Redelivery after 1, 2, 4, 8 ... seconds, at most this. */
+    private static final long MAX_REDELIVERY_SECONDS = 20;
 
     private final ProcessRequestUseCase useCase;
     private final ExecutorService pool;
     private final PowertoolsMetrics metrics;
+    private final Redelivery redelivery;
 
     /**
      * What Lambda calls: builds everything from the environment, once per container, and registers
@@ -44,14 +49,16 @@ public final class WorkerHandler implements RequestHandler<SQSEvent, SQSBatchRes
     }
 
     private WorkerHandler(WorkerWiring wiring) {
-        this(wiring.useCase(), wiring.pool(), wiring.metrics());
+        this(wiring.useCase(), wiring.pool(), wiring.metrics(), wiring.redelivery());
         SnapStartPriming.register(wiring.priming());
     }
 
-    WorkerHandler(ProcessRequestUseCase useCase, ExecutorService pool, PowertoolsMetrics metrics) {
+    WorkerHandler(ProcessRequestUseCase useCase, ExecutorService pool, PowertoolsMetrics metrics,
+                  Redelivery redelivery) {
         this.useCase = Objects.requireNonNull(useCase, "useCase");
         this.pool = Objects.requireNonNull(pool, "pool");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
+        this.redelivery = Objects.requireNonNull(redelivery, "redelivery");
     }
 
     @Override
@@ -76,9 +83,24 @@ public final class WorkerHandler implements RequestHandler<SQSEvent, SQSBatchRes
         for (int i = 0; i < batch.size(); i++) {
             if (!acknowledged(outcomes.get(i), deadline, batch.get(i).getMessageId())) {
                 failures.add(new SQSBatchResponse.BatchItemFailure(batch.get(i).getMessageId()));
+                comeBackSoon(batch.get(i));
             }
         }
         return failures;
+    }
+
+    /** A message given back is delivered again in seconds, not after the queue's visibility timeout. */
+    private void comeBackSoon(SQSMessage record) {
+        if (record.getReceiptHandle() == null) {
+            return;
+        }
+        int receives = WorkItems.of(record).receiveCount();
+        Duration after = Duration.ofSeconds(Math.min(MAX_REDELIVERY_SECONDS, 1L << Math.min(receives - 1, 10)));
+        try {
+            redelivery.soon(record.getReceiptHandle(), after);
+        } catch (RuntimeException e) {
+            LOG.warn("message {} comes back after the visibility timeout: {}", record.getMessageId(), e.getMessage());
+        }
     }
 
     private WorkOutcome process(SQSMessage record) {

@@ -2,7 +2,9 @@ package com.rushgate.worker;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.rushgate.core.app.AllocationPolicy;
 import com.rushgate.core.app.CachedEventCatalog;
+import com.rushgate.core.app.OrderedAllocation;
 import com.rushgate.core.app.PrimingPorts;
 import com.rushgate.core.app.ProcessRequestUseCase;
 import com.rushgate.core.app.WorkerPolicy;
@@ -29,8 +31,8 @@ final class WorkerPriming {
     static final String FUNCTION = "worker";
 
     /** What priming needs of the worker: the same objects the handler uses. */
-    record Parts(RequestStore requests, CachedEventCatalog events, WorkerPolicy policy, Clock clock,
-                 ExecutorService pool, PowertoolsMetrics metrics) {
+    record Parts(RequestStore requests, CachedEventCatalog events, WorkerPolicy policy, AllocationPolicy allocation,
+                 Clock clock, ExecutorService pool, PowertoolsMetrics metrics) {
     }
 
     private WorkerPriming() {
@@ -41,9 +43,15 @@ final class WorkerPriming {
      * @param awsSteps read-only calls and rehearsed writes on the tables and the DLQ
      */
     static SnapStartPriming create(Parts parts, Consumer<Runnable> awsScope, List<SnapStartPriming.Step> awsSteps) {
-        WorkerHandler twin = new WorkerHandler(new ProcessRequestUseCase(PrimingPorts.requests(parts.requests()),
-                PrimingPorts.events(parts.events()), PrimingPorts.stock(), PrimingPorts.deadLetters(),
-                new DecisionRules(), parts.policy(), parts.clock(), parts.metrics()), parts.pool(), parts.metrics());
+        RequestStore requests = PrimingPorts.requests(parts.requests());
+        OrderedAllocation allocation = new OrderedAllocation(requests, PrimingPorts.arrivals(), PrimingPorts.ledger(),
+                parts.allocation(), parts.clock(), duration -> { }, () -> "snapstart-priming", parts.metrics());
+        WorkerHandler twin = new WorkerHandler(new ProcessRequestUseCase(requests,
+                PrimingPorts.events(parts.events()), allocation, PrimingPorts.queue(), PrimingPorts.deadLetters(),
+                new DecisionRules(), parts.policy(), parts.clock(), parts.metrics()), parts.pool(), parts.metrics(),
+                (receipt, after) -> {
+                    throw new PrimingPorts.WriteRefused("give message " + receipt + " back");
+                });
         return SnapStartPriming.builder(FUNCTION)
                 .around(awsScope)
                 .around(parts.metrics()::silenced)

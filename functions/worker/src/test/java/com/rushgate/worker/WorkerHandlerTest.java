@@ -9,7 +9,6 @@ import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSer
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.rushgate.core.app.ProcessRequestUseCase;
 import com.rushgate.core.app.WorkerPolicy;
-import com.rushgate.core.domain.DecisionRules;
 import com.rushgate.core.domain.Event;
 import com.rushgate.core.domain.EventType;
 import com.rushgate.core.domain.ParticipationRequest;
@@ -21,6 +20,9 @@ import com.rushgate.core.testing.InMemoryRequestStore;
 import com.rushgate.core.testing.MutableClock;
 import com.rushgate.core.testing.RecordingQueue;
 import com.rushgate.core.testing.Requests;
+import com.rushgate.core.testing.TestWorkers;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import com.rushgate.core.testing.TestContext;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -42,6 +44,7 @@ class WorkerHandlerTest {
     private final InMemoryEvents events = new InMemoryEvents(requests);
     private final RecordingQueue dlq = new RecordingQueue();
     private final ExecutorService pool = Executors.newFixedThreadPool(4);
+    private final Map<String, Duration> givenBack = new ConcurrentHashMap<>();
     private WorkerHandler handler;
     private ParticipationRequest request;
 
@@ -51,9 +54,10 @@ class WorkerHandlerTest {
         request = Requests.received("drop-1", SUB, ACCEPTED);
         requests.insertIfAbsent(request);
         requests.markQueued(request.requestId(), ACCEPTED);
-        ProcessRequestUseCase useCase = new ProcessRequestUseCase(requests, events, events, dlq, new DecisionRules(),
+        ProcessRequestUseCase useCase = TestWorkers.useCase(requests, events, events, new RecordingQueue(), dlq,
                 new WorkerPolicy(Duration.ofSeconds(30), 5), clock, new PowertoolsMetrics("Test", "worker"));
-        handler = new WorkerHandler(useCase, pool, new PowertoolsMetrics("Test", "worker"));
+        handler = new WorkerHandler(useCase, pool, new PowertoolsMetrics("Test", "worker"),
+                (receipt, after) -> givenBack.put(receipt, after));
     }
 
     @AfterEach
@@ -78,13 +82,20 @@ class WorkerHandlerTest {
     }
 
     @Test
-    void recordHeldByAnotherWorker_isTheOnlyFailure() {
-        requests.claim(request.requestId(), clock.instant(), clock.instant().plusSeconds(30));
+    void recordWaitingForItsTurn_isTheOnlyFailure_andComesBackInASecond() {
+        holdTheLineElsewhere();
 
         SQSBatchResponse response = handler.handleRequest(sample(), new TestContext());
 
         assertThat(response.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
                 .containsExactly("0f5d6a1e-8c6b-4d2f-9a7e-3b1c2d4e5f60");
+        assertThat(givenBack).hasSize(1).containsValue(Duration.ofSeconds(1));
+        assertThat(requests.find(request.requestId()).orElseThrow().status()).isEqualTo(RequestStatus.QUEUED);
+    }
+
+    /** Another allocator holds the event's lease and never serves the line. */
+    private void holdTheLineElsewhere() {
+        events.acquire("drop-1", "another-allocator", clock.instant(), Instant.MAX);
     }
 
     @Test
@@ -94,7 +105,7 @@ class WorkerHandlerTest {
 
     @Test
     void response_serialisesWithLambdasCasing() {
-        requests.claim(request.requestId(), clock.instant(), clock.instant().plusSeconds(30));
+        holdTheLineElsewhere();
         SQSBatchResponse response = handler.handleRequest(sample(), new TestContext());
         PojoSerializer<SQSBatchResponse> serializer =
                 LambdaEventSerializers.serializerFor(SQSBatchResponse.class, getClass().getClassLoader());

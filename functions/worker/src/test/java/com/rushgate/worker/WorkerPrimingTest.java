@@ -26,6 +26,7 @@ import com.rushgate.core.testing.InMemoryRequestStore;
 import com.rushgate.core.testing.MutableClock;
 import com.rushgate.core.testing.RecordingQueue;
 import com.rushgate.core.testing.Requests;
+import com.rushgate.core.testing.TestWorkers;
 import com.rushgate.core.testing.TestContext;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,7 +52,7 @@ class WorkerPrimingTest {
     private final PowertoolsMetrics metrics = new PowertoolsMetrics("Test", "worker");
     private final WorkerPolicy policy = new WorkerPolicy(Duration.ofSeconds(30), 5);
     private final SnapStartPriming priming = WorkerPriming.create(
-            new WorkerPriming.Parts(requests, events, policy, clock, pool, metrics), Runnable::run, List.of());
+            new WorkerPriming.Parts(requests, events, policy, TestWorkers.ALLOCATION, clock, pool, metrics), Runnable::run, List.of());
 
     @AfterEach
     void stop() {
@@ -93,8 +94,8 @@ class WorkerPrimingTest {
         requests.insertIfAbsent(stored);
         priming.prime();
         priming.restore();
-        WorkerHandler handler = new WorkerHandler(new ProcessRequestUseCase(requests, events, eventTable, dlq,
-                new DecisionRules(), policy, clock, metrics), pool, metrics);
+        WorkerHandler handler = new WorkerHandler(TestWorkers.useCase(requests, events, eventTable, new RecordingQueue(),
+                dlq, policy, clock, metrics), pool, metrics, (receipt, after) -> { });
         SQSEvent batch = EventLoader.loadSQSEvent(Fixtures.event("worker-batch.json"));
         batch.setRecords(List.of(batch.getRecords().get(0)));
         batch.getRecords().get(0).setBody(WorkMessages.encode(new WorkMessage(stored.requestId(), "drop-1", ACCEPTED)));
@@ -132,6 +133,12 @@ class WorkerPrimingTest {
             Map.entry("MAX_RECEIVE_COUNT", "5"),
             Map.entry("WORKER_PARALLELISM", "2"),
             Map.entry("EVENT_CACHE_SECONDS", "5"),
+            Map.entry("ARRIVAL_SHARDS", "16"),
+            Map.entry("ARRIVAL_INDEX", "ArrivalIndex"),
+            Map.entry("ARRIVAL_WRITE_TIMEOUT_MS", "1000"),
+            Map.entry("ARRIVAL_SETTLE_MS", "1500"),
+            Map.entry("ALLOCATOR_LEASE_MS", "5000"),
+            Map.entry("QUEUE_URL", "http://127.0.0.1:1/000000000000/WorkQueue"),
             Map.entry("POWERTOOLS_METRICS_NAMESPACE", "Test"),
             Map.entry("POWERTOOLS_SERVICE_NAME", "worker"));
 }

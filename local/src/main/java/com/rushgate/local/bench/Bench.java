@@ -260,7 +260,8 @@ public final class Bench {
         Clock clock = Clock.tickMillis(ZoneOffset.UTC);
         ParticipateUseCase participate = new ParticipateUseCase(
                 new CachedEventCatalog(events(), clock, Duration.ofSeconds(5)),
-                new DynamoRequestStore(stack.clients().dynamoDb(), variable("REQUEST_TABLE")),
+                new DynamoRequestStore(stack.clients().dynamoDb(), variable("REQUEST_TABLE"),
+                        Integer.parseInt(variable("ARRIVAL_SHARDS"))),
                 new SqsWorkQueue(stack.clients().sqs(), variable("QUEUE_URL")), new Sha256RequestIds(),
                 new HmacUserKeys(new byte[32]), clock, BusinessMetrics.NONE);
         ExecutorService pool = Executors.newFixedThreadPool(16);
@@ -313,6 +314,7 @@ public final class Bench {
         ApiRoute ingestRoute = model.routes().stream().filter(r -> r.method().equals("POST")).findFirst().orElseThrow();
         int concurrency = model.function(ingestRoute.functionId()).concurrency();
         SyncParticipation baseline = new SyncParticipation(stack.clients().dynamoDb(), variable("REQUEST_TABLE"),
+                Integer.parseInt(variable("ARRIVAL_SHARDS")),
                 variable("EVENT_TABLE"), new byte[32], Duration.ofSeconds(5), concurrency, Duration.ofSeconds(10));
         ApiRoute syncRoute = new ApiRoute("SyncParticipation", "POST", ingestRoute.pathTemplate(), true,
                 ingestRoute.bodyModel());

@@ -76,7 +76,8 @@ final class Floor {
         this.stack = stack;
         String requestTable = stack.model().functionVariable("REQUEST_TABLE");
         String eventTable = stack.model().functionVariable("EVENT_TABLE");
-        this.requests = new DynamoRequestStore(stack.clients().dynamoDb(), requestTable);
+        this.requests = new DynamoRequestStore(stack.clients().dynamoDb(), requestTable,
+                Integer.parseInt(stack.model().functionVariable("ARRIVAL_SHARDS")));
         this.stock = new DynamoStockAllocator(stack.clients().dynamoDb(), eventTable, requestTable);
         this.queue = new SqsWorkQueue(stack.clients().sqs(), stack.model().functionVariable("QUEUE_URL"));
         this.events = new DynamoEventCatalog(stack.clients().dynamoDb(), eventTable);

@@ -5,25 +5,23 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.rushgate.core.app.CachedEventCatalog;
 import com.rushgate.core.app.ClientException;
-import com.rushgate.core.app.DeadLetter;
 import com.rushgate.core.app.ParticipateCommand;
 import com.rushgate.core.app.ParticipateUseCase;
 import com.rushgate.core.app.Participation;
-import com.rushgate.core.app.ProcessRequestUseCase;
 import com.rushgate.core.app.RetryableException;
-import com.rushgate.core.app.WorkItem;
-import com.rushgate.core.app.WorkMessage;
-import com.rushgate.core.app.WorkOutcome;
-import com.rushgate.core.app.WorkerPolicy;
 import com.rushgate.core.app.port.BusinessMetrics;
-import com.rushgate.core.app.port.DeadLetters;
+import com.rushgate.core.app.port.RequestStore.ClaimResult;
+import com.rushgate.core.app.port.StockAllocator;
 import com.rushgate.core.aws.DynamoEventCatalog;
 import com.rushgate.core.aws.DynamoRequestStore;
 import com.rushgate.core.aws.DynamoStockAllocator;
-import com.rushgate.core.aws.WorkMessages;
+import com.rushgate.core.domain.Decision;
 import com.rushgate.core.domain.DecisionRules;
+import com.rushgate.core.domain.Event;
 import com.rushgate.core.domain.HmacUserKeys;
 import com.rushgate.core.domain.ParticipationRequest;
+import com.rushgate.core.domain.RejectReason;
+import com.rushgate.core.domain.RequestId;
 import com.rushgate.core.domain.RequestStatus;
 import com.rushgate.core.domain.Sha256RequestIds;
 import com.rushgate.local.lambda.Invocation;
@@ -42,12 +40,11 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The design Rushgate replaces, for the benchmark only (it never ships in a function): the
- * participation is decided inside the HTTP request and answered only when decided. It runs the
- * same use cases on the same tables as Ingest and the worker, one after the other, without the
- * queue: record the request (conditional put, then the QUEUED update Ingest makes), claim it,
- * and take the stock in the same TransactWriteItems the worker uses. That is four writes on the
- * request path, as many as Ingest's (two idempotency writes, the put, the update, plus its SQS
- * send) — the difference is that every request waits for the hot stock counter.
+ * participation is decided inside the HTTP request and answered only when decided, each request
+ * racing for the stock. It records the request with the same use case and table as Ingest
+ * (conditional put, then the QUEUED update), claims it, and takes a unit in a TransactWriteItems of
+ * the event's stock and the request ({@link DynamoStockAllocator}): every request waits for the hot
+ * stock counter, and whichever transaction commits first wins, not whoever came first.
  *
  * <p>It is invoked like a function, with the same concurrency limit as the Ingest pool: a request
  * that finds every "environment" busy waits up to the same time and is then throttled (429). A
@@ -58,27 +55,26 @@ final class SyncParticipation implements Invoker {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int ATTEMPTS = 3;
+    private static final Duration LEASE = Duration.ofSeconds(30);
 
     private final ParticipateUseCase participate;
-    private final ProcessRequestUseCase decide;
     private final DynamoRequestStore requests;
+    private final CachedEventCatalog events;
+    private final StockAllocator stock;
+    private final DecisionRules rules = new DecisionRules();
     private final Semaphore environments;
     private final Duration maxWait;
     private final AtomicLong retries = new AtomicLong();
-    private final DecisionOfThisThread decisions = new DecisionOfThisThread();
 
-    SyncParticipation(DynamoDbClient dynamoDb, String requestTable, String eventTable, byte[] userKeySecret,
-                      Duration eventCacheTtl, int concurrency, Duration maxWait) {
+    SyncParticipation(DynamoDbClient dynamoDb, String requestTable, int arrivalShards, String eventTable,
+                      byte[] userKeySecret, Duration eventCacheTtl, int concurrency, Duration maxWait) {
         Clock clock = Clock.tickMillis(ZoneOffset.UTC);
-        this.requests = new DynamoRequestStore(dynamoDb, requestTable);
-        CachedEventCatalog events = new CachedEventCatalog(new DynamoEventCatalog(dynamoDb, eventTable), clock,
-                eventCacheTtl);
+        this.requests = new DynamoRequestStore(dynamoDb, requestTable, arrivalShards);
+        this.events = new CachedEventCatalog(new DynamoEventCatalog(dynamoDb, eventTable), clock, eventCacheTtl);
         // No queue in this design: the "send" is the inline decision below.
         this.participate = new ParticipateUseCase(events, requests, message -> { }, new Sha256RequestIds(),
                 new HmacUserKeys(userKeySecret), clock, BusinessMetrics.NONE);
-        this.decide = new ProcessRequestUseCase(requests, events, new DynamoStockAllocator(dynamoDb, eventTable,
-                requestTable), new NoDeadLetters(), new DecisionRules(), new WorkerPolicy(Duration.ofSeconds(30), ATTEMPTS),
-                clock, decisions);
+        this.stock = new DynamoStockAllocator(dynamoDb, eventTable, requestTable);
         this.environments = new Semaphore(concurrency, true);
         this.maxWait = maxWait;
     }
@@ -127,18 +123,44 @@ final class SyncParticipation implements Invoker {
             RequestStatus status = current.map(ParticipationRequest::status).orElse(RequestStatus.RECEIVED);
             return status.isFinal() ? answer(200, status.name(), participation) : answer(409, "IN_PROGRESS", participation);
         }
-        WorkMessage message = new WorkMessage(participation.requestId(), command.eventId(), Instant.now());
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            decisions.clear();
-            WorkOutcome outcome = decide.process(WorkItem.readable("inline", WorkMessages.encode(message), message, attempt));
-            if (outcome != WorkOutcome.RETRY_LATER) {
-                RequestStatus status = decisions.last().orElseGet(
-                        () -> requests.find(participation.requestId()).orElseThrow().status());
+            try {
+                RequestStatus status = decide(participation.requestId(), command.eventId());
                 return status.isDecided() ? answer(200, status.name(), participation) : answer(503, status.name(), participation);
+            } catch (RetryableException e) {
+                retries.incrementAndGet();
             }
-            retries.incrementAndGet();
         }
         return answer(503, "CONFLICT", participation);
+    }
+
+    /** Claim, then race for a unit: the first transaction to commit wins it. */
+    private RequestStatus decide(RequestId requestId, String eventId) {
+        Instant now = Instant.now();
+        ClaimResult claim = requests.claim(requestId, now, now.plus(LEASE));
+        if (!(claim instanceof ClaimResult.Claimed claimed)) {
+            return requests.find(requestId).map(ParticipationRequest::status).orElse(RequestStatus.FAILED_FINAL);
+        }
+        ParticipationRequest request = claimed.request();
+        Event event = events.find(eventId).orElseThrow(() -> new IllegalStateException("no event " + eventId));
+        Decision decision = rules.decide(event, request);
+        if (decision instanceof Decision.Reject reject) {
+            requests.reject(request, reject.reason(), Instant.now());
+            return RequestStatus.REJECTED;
+        }
+        try {
+            return switch (stock.allocate(request, Instant.now())) {
+                case ALLOCATED -> RequestStatus.SUCCEEDED;
+                case SOLD_OUT -> {
+                    requests.reject(request, RejectReason.SOLD_OUT, Instant.now());
+                    yield RequestStatus.REJECTED;
+                }
+                case SUPERSEDED -> requests.find(requestId).orElseThrow().status();
+            };
+        } catch (RetryableException e) {
+            requests.release(request, Instant.now());
+            throw e;
+        }
     }
 
     private static ObjectNode answer(int status, String outcome, Participation participation) {
@@ -152,70 +174,5 @@ final class SyncParticipation implements Invoker {
         response.putObject("headers").put("Content-Type", "application/json");
         response.put("body", body.toString());
         return response;
-    }
-
-    /** What the use case decided on this thread, seen through its metrics port: no read-back needed. */
-    private static final class DecisionOfThisThread implements BusinessMetrics {
-
-        private final ThreadLocal<RequestStatus> last = new ThreadLocal<>();
-
-        void clear() {
-            last.remove();
-        }
-
-        Optional<RequestStatus> last() {
-            return Optional.ofNullable(last.get());
-        }
-
-        @Override
-        public void accepted() {
-        }
-
-        @Override
-        public void duplicate() {
-        }
-
-        @Override
-        public void succeeded(Duration latency) {
-            last.set(RequestStatus.SUCCEEDED);
-        }
-
-        @Override
-        public void rejected(Duration latency) {
-            last.set(RequestStatus.REJECTED);
-        }
-
-        @Override
-        public void failedFinal() {
-            last.set(RequestStatus.FAILED_FINAL);
-        }
-
-        @Override
-        public void retried() {
-        }
-
-        @Override
-        public void deadLettered() {
-        }
-
-        @Override
-        public void redriven() {
-        }
-
-        @Override
-        public void requeued() {
-        }
-
-        @Override
-        public void gaveUp() {
-        }
-    }
-
-    /** There is no DLQ in the synchronous design: a final failure is the answer itself. */
-    private static final class NoDeadLetters implements DeadLetters {
-        @Override
-        public void send(DeadLetter letter) {
-            // The request is already FAILED_FINAL; the client gets a 503 for it.
-        }
     }
 }

@@ -59,7 +59,8 @@ final class DlqCommand implements Runnable {
             StackModel model = workspace.model(state);
             try (LocalClients clients = new LocalClients(state.region(), state.dynamoDb(), state.sqs())) {
                 SqsDeadLetterSource dlq = new SqsDeadLetterSource(clients.sqs(), model.functionVariable("DLQ_URL"));
-                DynamoRequestStore requests = new DynamoRequestStore(clients.dynamoDb(), model.functionVariable("REQUEST_TABLE"));
+                DynamoRequestStore requests = new DynamoRequestStore(clients.dynamoDb(), model.functionVariable("REQUEST_TABLE"),
+                        Integer.parseInt(model.functionVariable("ARRIVAL_SHARDS")));
                 java.util.List<DeadLetterSource.Message> held = new ArrayList<>();
                 Map<String, DeadLetterSource.Message> shown = new LinkedHashMap<>();
                 try {

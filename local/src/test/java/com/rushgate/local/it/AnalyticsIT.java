@@ -130,7 +130,7 @@ class AnalyticsIT {
     @Test
     void onlyTransitionsIntoFinalStates_reachTheLake_andQueriesKeepEachRequestsLatest() {
         String eventId = SharedStack.newEventId("filter");
-        DynamoRequestStore store = new DynamoRequestStore(stack.clients().dynamoDb(), Tables.requestTable(stack));
+        DynamoRequestStore store = Tables.requestStore(stack);
         StreamPipe pipe = stack.streamPipes().get(0);
         long readBefore = pipe.read();
         long matchedBefore = pipe.matched();
@@ -163,7 +163,7 @@ class AnalyticsIT {
     void aPipeRestartedMidStream_fromItsCheckpoints_losesNothing() {
         try (LocalStack own = TestStacks.start(Map.of())) {
             String eventId = SharedStack.newEventId("restart");
-            DynamoRequestStore store = new DynamoRequestStore(own.clients().dynamoDb(), Tables.requestTable(own));
+            DynamoRequestStore store = Tables.requestStore(own);
             StreamPipe first = own.streamPipes().get(0);
             List<String> written = new ArrayList<>();
             for (int i = 0; i < 20; i++) {

@@ -12,7 +12,7 @@ class DynamoInflightIndexIT extends InflightIndexContract {
         var stack = SharedStack.get();
         String table = Tables.requestTable(stack);
         var dynamoDb = stack.clients().dynamoDb();
-        return new Parts(new DynamoRequestStore(dynamoDb, table),
+        return new Parts(new DynamoRequestStore(dynamoDb, table, Tables.arrivalShards(SharedStack.get())),
                 new DynamoInflightIndex(dynamoDb, table, stack.model().functionWithHandler("com.rushgate.redrive.ReconcileHandler").environment()
                         .get("INFLIGHT_INDEX")));
     }

@@ -10,6 +10,6 @@ class DynamoRequestStoreIT extends RequestStoreContract {
     @Override
     protected RequestStore createStore() {
         var stack = SharedStack.get();
-        return new DynamoRequestStore(stack.clients().dynamoDb(), Tables.requestTable(stack));
+        return Tables.requestStore(stack);
     }
 }

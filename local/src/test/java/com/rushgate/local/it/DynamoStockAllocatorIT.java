@@ -15,7 +15,7 @@ class DynamoStockAllocatorIT extends StockAllocatorContract {
         String requestTable = Tables.requestTable(stack);
         String eventTable = stack.model().functionVariable("EVENT_TABLE");
         DynamoEventCatalog events = new DynamoEventCatalog(stack.clients().dynamoDb(), eventTable);
-        return new Parts(new DynamoRequestStore(stack.clients().dynamoDb(), requestTable),
+        return new Parts(Tables.requestStore(stack),
                 new DynamoStockAllocator(stack.clients().dynamoDb(), eventTable, requestTable),
                 new EventWriter() {
                     @Override

@@ -129,7 +129,7 @@ class OpenApiContractIT {
     void start() {
         contract = ApiContract.load();
         stack = LocalStack.start(TestStacks.options(PARAMETERS).withFaultInjection(true));
-        requests = new DynamoRequestStore(stack.clients().dynamoDb(), Tables.requestTable(stack));
+        requests = Tables.requestStore(stack);
         base = stack.apiEndpoint().orElseThrow();
     }
 

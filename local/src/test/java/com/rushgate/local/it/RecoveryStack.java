@@ -46,7 +46,7 @@ public final class RecoveryStack {
     }
 
     public static DynamoRequestStore requests() {
-        return new DynamoRequestStore(get().clients().dynamoDb(), Tables.requestTable(get()));
+        return Tables.requestStore(get());
     }
 
     /** A request recorded as Ingest records it, for an event that may or may not exist. */

@@ -192,7 +192,7 @@ class SnapStartPrimingIT {
     }
 
     private static DynamoRequestStore requests() {
-        return new DynamoRequestStore(stack.clients().dynamoDb(), Tables.requestTable(stack));
+        return Tables.requestStore(stack);
     }
 
     private static String openFcfs(String prefix, int capacity) {

@@ -1,5 +1,6 @@
 package com.rushgate.local.it;
 
+import com.rushgate.core.aws.DynamoRequestStore;
 import com.rushgate.core.domain.RequestStatus;
 import com.rushgate.local.stack.LocalStack;
 import java.util.EnumMap;
@@ -15,6 +16,15 @@ public final class Tables {
 
     public static String requestTable(LocalStack stack) {
         return stack.model().functionVariable("REQUEST_TABLE");
+    }
+
+    /** The request store the functions use, over the stack's RequestTable. */
+    public static DynamoRequestStore requestStore(LocalStack stack) {
+        return new DynamoRequestStore(stack.clients().dynamoDb(), requestTable(stack), arrivalShards(stack));
+    }
+
+    public static int arrivalShards(LocalStack stack) {
+        return Integer.parseInt(stack.model().functionVariable("ARRIVAL_SHARDS"));
     }
 
     public static List<Map<String, AttributeValue>> requestsOf(LocalStack stack, String eventId) {

@@ -42,7 +42,7 @@ class WorkerIT {
     @BeforeAll
     static void start() {
         stack = SharedStack.get();
-        requests = new DynamoRequestStore(stack.clients().dynamoDb(), Tables.requestTable(stack));
+        requests = Tables.requestStore(stack);
     }
 
     private static ParticipationRequest received(String eventId, String userId) {

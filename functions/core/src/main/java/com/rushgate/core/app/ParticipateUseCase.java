@@ -14,6 +14,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Ingest: records the request, queues it, answers at once. Does no business processing.
@@ -23,6 +25,8 @@ import java.util.Optional;
  * is never moved back.
  */
 public final class ParticipateUseCase {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ParticipateUseCase.class);
 
     private final EventCatalog events;
     private final RequestStore requests;
@@ -50,10 +54,12 @@ public final class ParticipateUseCase {
      *                            not sent it stays RECEIVED, and a retry of the same call sends it
      */
     public Participation participate(ParticipateCommand command) {
-        Instant now = clock.instant();
         Event event = events.find(command.eventId())
                 .orElseThrow(() -> new ClientException(ErrorCode.EVENT_NOT_FOUND,
                         "no event '" + command.eventId() + "'"));
+        // acceptedAt is taken after the event lookup, just before the put: the time from here to the
+        // put's completion is bounded by the put's timeout, which the FCFS settle window covers.
+        Instant now = clock.instant();
         switch (event.availabilityAt(now)) {
             case NOT_OPEN -> throw new ClientException(ErrorCode.EVENT_NOT_OPEN,
                     "event '" + event.eventId() + "' opens at " + event.opensAt());
@@ -84,7 +90,13 @@ public final class ParticipateUseCase {
 
     private void enqueue(ParticipationRequest request) {
         queue.send(new WorkMessage(request.requestId(), request.eventId(), request.acceptedAt()));
-        // False means a worker already moved it on: nothing to do.
-        requests.markQueued(request.requestId(), clock.instant());
+        try {
+            // False means a worker already moved it on: nothing to do.
+            requests.markQueued(request.requestId(), clock.instant());
+        } catch (RetryableException e) {
+            // Recorded and sent: the request is accepted. The worker takes it from RECEIVED as well,
+            // and a 503 now would only make the client send a duplicate.
+            LOG.warn("request {} was sent but not marked QUEUED: {}", request.requestId(), e.getMessage());
+        }
     }
 }

@@ -1,11 +1,14 @@
 package com.rushgate.core.app;
 
+import com.rushgate.core.app.port.ArrivalIndex;
 import com.rushgate.core.app.port.DeadLetterSource;
 import com.rushgate.core.app.port.DeadLetters;
 import com.rushgate.core.app.port.EventCatalog;
 import com.rushgate.core.app.port.RequestStore;
 import com.rushgate.core.app.port.StockAllocator;
+import com.rushgate.core.app.port.StockLedger;
 import com.rushgate.core.app.port.WorkQueue;
+import com.rushgate.core.domain.ArrivalKey;
 import com.rushgate.core.domain.Event;
 import com.rushgate.core.domain.EventType;
 import com.rushgate.core.domain.FailureReason;
@@ -114,6 +117,45 @@ public final class PrimingPorts {
         };
     }
 
+    /** The priming event's line is empty; any other event's is refused (priming never serves one). */
+    public static ArrivalIndex arrivals() {
+        return (eventId, cursor, upTo, limit) -> {
+            if (!EVENT_ID.equals(eventId)) {
+                throw new WriteRefused("serve the line of event " + eventId);
+            }
+            return List.of();
+        };
+    }
+
+    /** The priming event is sold out and nobody allocates it; allocating any event is refused. */
+    public static StockLedger ledger() {
+        return new StockLedger() {
+            @Override
+            public Optional<State> read(String eventId, boolean consistent) {
+                if (!EVENT_ID.equals(eventId)) {
+                    throw new WriteRefused("read the stock of event " + eventId);
+                }
+                return Optional.of(new State(0, Optional.empty(), Optional.empty(), Instant.EPOCH));
+            }
+
+            @Override
+            public Optional<LeaseResult> acquire(String eventId, String holder, Instant now, Instant until) {
+                throw new WriteRefused("take the allocation lease of event " + eventId);
+            }
+
+            @Override
+            public GrantResult grant(String eventId, String holder, State before, List<ArrivalKey> winners,
+                                     ArrivalKey cursor, Instant leaseUntil, Instant now) {
+                throw new WriteRefused("grant stock of event " + eventId);
+            }
+
+            @Override
+            public void release(String eventId, String holder) {
+                throw new WriteRefused("release the allocation lease of event " + eventId);
+            }
+        };
+    }
+
     /** An empty dead letter queue: nothing to receive, so nothing to delete or release. */
     public static DeadLetterSource deadLetterSource() {
         return new DeadLetterSource() {
@@ -145,7 +187,7 @@ public final class PrimingPorts {
 
         private static final long serialVersionUID = 1L;
 
-        WriteRefused(String what) {
+        public WriteRefused(String what) {
             super("SnapStart priming must change nothing; refused to " + what);
         }
     }

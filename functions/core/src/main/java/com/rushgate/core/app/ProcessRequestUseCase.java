@@ -1,14 +1,16 @@
 package com.rushgate.core.app;
 
+import com.rushgate.core.app.OrderedAllocation.Outcome;
 import com.rushgate.core.app.port.BusinessMetrics;
 import com.rushgate.core.app.port.DeadLetters;
 import com.rushgate.core.app.port.EventCatalog;
 import com.rushgate.core.app.port.RequestStore;
 import com.rushgate.core.app.port.RequestStore.ClaimResult;
-import com.rushgate.core.app.port.StockAllocator;
+import com.rushgate.core.app.port.WorkQueue;
 import com.rushgate.core.domain.Decision;
 import com.rushgate.core.domain.DecisionRules;
 import com.rushgate.core.domain.Event;
+import com.rushgate.core.domain.EventType;
 import com.rushgate.core.domain.FailureReason;
 import com.rushgate.core.domain.ParticipationRequest;
 import com.rushgate.core.domain.RejectReason;
@@ -17,17 +19,22 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The worker's decision for one delivery: claim, decide, finalise.
+ * The worker's decision for one delivery.
  *
- * <p>Failures are sorted here, once: retryable ones leave the message for another delivery (and on
- * the last allowed delivery mark the request FAILED_FINAL first, so the request and the DLQ agree);
- * final ones mark FAILED_FINAL and move the message to the DLQ at once.
+ * <p>A request of an FCFS event with stock left is served in arrival order by
+ * {@link OrderedAllocation}: the delivery makes sure the event's line is served and waits for its
+ * request's turn, without claiming it. Everything else (rejections by the rules, sold out, raffle
+ * entries, errors) is claimed, decided and finalised by the delivery itself.
+ *
+ * <p>Failures are sorted here, once: retryable ones are retried inline, then leave the message for
+ * another delivery soon (and on the last allowed delivery mark the request FAILED_FINAL first, so
+ * the request and the DLQ agree); final ones mark FAILED_FINAL and move the message to the DLQ at
+ * once. Waiting for one's turn is not a failure: on the last allowed delivery the message is sent
+ * again as a new one, and the request keeps its place.
  */
 public final class ProcessRequestUseCase {
 
@@ -35,27 +42,21 @@ public final class ProcessRequestUseCase {
 
     private final RequestStore requests;
     private final EventCatalog events;
-    private final StockAllocator stock;
+    private final OrderedAllocation allocation;
+    private final WorkQueue queue;
     private final DeadLetters deadLetters;
     private final DecisionRules rules;
     private final WorkerPolicy policy;
     private final Clock clock;
     private final BusinessMetrics metrics;
-    /**
-     * Events this container has seen sold out. Stock only ever goes down (the transaction is the
-     * only writer of remaining, and it decrements), so once sold out an event stays sold out: later
-     * requests for it are rejected without the transaction, which would touch the event's hot item
-     * only to fail. Bounded: forgetting costs one failed transaction, never a wrong decision.
-     */
-    private final Set<String> soldOut = ConcurrentHashMap.newKeySet();
-    private static final int SOLD_OUT_MEMORY = 10_000;
 
-    public ProcessRequestUseCase(RequestStore requests, EventCatalog events, StockAllocator stock,
-                                 DeadLetters deadLetters, DecisionRules rules, WorkerPolicy policy, Clock clock,
-                                 BusinessMetrics metrics) {
+    public ProcessRequestUseCase(RequestStore requests, EventCatalog events, OrderedAllocation allocation,
+                                 WorkQueue queue, DeadLetters deadLetters, DecisionRules rules, WorkerPolicy policy,
+                                 Clock clock, BusinessMetrics metrics) {
         this.requests = Objects.requireNonNull(requests, "requests");
         this.events = Objects.requireNonNull(events, "events");
-        this.stock = Objects.requireNonNull(stock, "stock");
+        this.allocation = Objects.requireNonNull(allocation, "allocation");
+        this.queue = Objects.requireNonNull(queue, "queue");
         this.deadLetters = Objects.requireNonNull(deadLetters, "deadLetters");
         this.rules = Objects.requireNonNull(rules, "rules");
         this.policy = Objects.requireNonNull(policy, "policy");
@@ -67,6 +68,27 @@ public final class ProcessRequestUseCase {
     public WorkOutcome process(WorkItem item) {
         if (item.message() == null) {
             return deadLetter(item, DeadLetter.UNREADABLE_MESSAGE, item.parseError());
+        }
+        Optional<Event> event;
+        try {
+            event = events.find(item.message().eventId());
+        } catch (RetryableException e) {
+            return retryUnclaimed(item, e);
+        } catch (MalformedItemException e) {
+            return claimAndFail(item, FailureReason.MALFORMED_EVENT, e.getMessage());
+        }
+        boolean soldOut = false;
+        if (event.isPresent() && event.get().type() == EventType.FCFS && event.get().remaining() > 0) {
+            Optional<WorkOutcome> inOrder;
+            try {
+                inOrder = serveInOrder(item, event.get());
+            } catch (RetryableException e) {
+                return retryUnclaimed(item, e);
+            }
+            if (inOrder.isPresent()) {
+                return inOrder.get();
+            }
+            soldOut = true;
         }
         ClaimResult claim;
         try {
@@ -90,18 +112,60 @@ public final class ProcessRequestUseCase {
         }
         ParticipationRequest claimed = ((ClaimResult.Claimed) claim).request();
         try {
-            return decide(item, claimed);
+            return decide(item, claimed, event, soldOut);
         } catch (RetryableException e) {
             return retryClaimed(item, claimed, e);
         }
     }
 
-    private WorkOutcome decide(WorkItem item, ParticipationRequest claimed) {
+    /**
+     * FCFS with stock left: the request is decided in its turn. Empty when the delivery must claim
+     * and decide it itself: sold out, refused by the rules, or a message that does not fit its
+     * request (which the claim path fails).
+     */
+    private Optional<WorkOutcome> serveInOrder(WorkItem item, Event event) {
+        Optional<ParticipationRequest> found = requests.find(item.message().requestId());
+        if (found.isEmpty() || !found.get().eventId().equals(event.eventId())) {
+            return Optional.empty();
+        }
+        ParticipationRequest request = found.get();
+        if (request.status().isDecided()) {
+            return Optional.of(WorkOutcome.ALREADY_DECIDED);
+        }
+        if (!(rules.decide(event, request) instanceof Decision.AllocateStock)) {
+            return Optional.empty();
+        }
+        Instant deadline = clock.instant().plus(allocation.policy().maxWait());
+        Outcome outcome = allocation.serve(event, request, deadline);
+        return switch (outcome) {
+            case GRANTED -> Optional.of(WorkOutcome.DECIDED);
+            case DECIDED_ELSEWHERE -> Optional.of(WorkOutcome.ALREADY_DECIDED);
+            case SOLD_OUT -> Optional.empty();
+            case PENDING -> Optional.of(waitLonger(item, request));
+        };
+    }
+
+    /** Not its turn yet: the message comes back soon, and on its last delivery as a new message. */
+    private WorkOutcome waitLonger(WorkItem item, ParticipationRequest request) {
+        metrics.retried();
+        if (!isLastDelivery(item)) {
+            return WorkOutcome.RETRY_LATER;
+        }
+        try {
+            queue.send(new WorkMessage(request.requestId(), request.eventId(), request.acceptedAt()));
+            LOG.info("request {} still waits for its turn; its message was sent again", request.requestId());
+            return WorkOutcome.SENT_AGAIN;
+        } catch (RetryableException e) {
+            LOG.warn("could not send request {} again: {}", request.requestId(), e.getMessage());
+            return WorkOutcome.RETRY_LATER;
+        }
+    }
+
+    private WorkOutcome decide(WorkItem item, ParticipationRequest claimed, Optional<Event> event, boolean soldOut) {
         if (!claimed.eventId().equals(item.message().eventId())) {
             return failAndDeadLetter(item, claimed, FailureReason.INVALID_MESSAGE,
                     "message names event " + item.message().eventId() + " but the request is for " + claimed.eventId());
         }
-        Optional<Event> event = events.find(claimed.eventId());
         if (event.isEmpty()) {
             return failAndDeadLetter(item, claimed, FailureReason.UNKNOWN_EVENT, "no event " + claimed.eventId());
         }
@@ -117,28 +181,13 @@ public final class ProcessRequestUseCase {
             metrics.succeeded(Duration.between(claimed.acceptedAt(), now));
             return WorkOutcome.DECIDED;
         }
-        if (event.get().remaining() == 0 || soldOut.contains(claimed.eventId())) {
+        if (soldOut || event.get().remaining() == 0) {
+            // Units are granted in arrival order only; none left means this request's turn never comes.
             return reject(claimed, RejectReason.SOLD_OUT);
         }
-        Instant now = clock.instant();
-        return switch (stock.allocate(claimed, now)) {
-            case ALLOCATED -> {
-                metrics.succeeded(Duration.between(claimed.acceptedAt(), now));
-                yield WorkOutcome.DECIDED;
-            }
-            case SOLD_OUT -> {
-                rememberSoldOut(claimed.eventId());
-                yield reject(claimed, RejectReason.SOLD_OUT);
-            }
-            case SUPERSEDED -> WorkOutcome.SUPERSEDED;
-        };
-    }
-
-    private void rememberSoldOut(String eventId) {
-        if (soldOut.size() >= SOLD_OUT_MEMORY) {
-            soldOut.clear();
-        }
-        soldOut.add(eventId);
+        // Stock appeared between the two reads (a restock): its turn is served by the allocator.
+        requests.release(claimed, clock.instant());
+        return WorkOutcome.RETRY_LATER;
     }
 
     private WorkOutcome reject(ParticipationRequest claimed, RejectReason reason) {
@@ -148,6 +197,32 @@ public final class ProcessRequestUseCase {
         }
         metrics.rejected(Duration.between(claimed.acceptedAt(), now));
         return WorkOutcome.DECIDED;
+    }
+
+    /** A final error found before the claim: claim the request so that it can be failed and dead-lettered. */
+    private WorkOutcome claimAndFail(WorkItem item, FailureReason reason, String detail) {
+        ClaimResult claim;
+        try {
+            Instant now = clock.instant();
+            claim = requests.claim(item.message().requestId(), now, now.plus(policy.lease()));
+        } catch (RetryableException e) {
+            return retryUnclaimed(item, e);
+        }
+        if (claim instanceof ClaimResult.Claimed claimed) {
+            try {
+                return failAndDeadLetter(item, claimed.request(), reason, detail);
+            } catch (RetryableException e) {
+                return retryClaimed(item, claimed.request(), e);
+            }
+        }
+        if (claim instanceof ClaimResult.NotClaimable notClaimable && notClaimable.current().status().isDecided()) {
+            return WorkOutcome.ALREADY_DECIDED;
+        }
+        if (claim instanceof ClaimResult.Missing) {
+            return deadLetter(item, FailureReason.INVALID_MESSAGE.name(), "no request " + item.message().requestId());
+        }
+        metrics.retried();
+        return WorkOutcome.RETRY_LATER;
     }
 
     private WorkOutcome failAndDeadLetter(WorkItem item, ParticipationRequest claimed, FailureReason reason,

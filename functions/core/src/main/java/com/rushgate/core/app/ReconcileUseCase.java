@@ -75,9 +75,12 @@ public final class ReconcileUseCase {
         WorkMessage message = new WorkMessage(stuck.requestId(), stuck.eventId(), stuck.acceptedAt());
         try {
             if (attemptsUsed) {
+                // The DLQ message first: a request must never be FAILED_FINAL with nothing to redrive.
+                // If the request moves on meanwhile, the redrive finds it decided or in flight and
+                // drops the copy.
+                deadLetters.send(new DeadLetter(null, message, "reconcile", FailureReason.ATTEMPTS_EXHAUSTED.name(),
+                        stuck.attempts() + " attempts without a decision", clock.instant()));
                 if (requests.giveUp(stuck.requestId(), FailureReason.ATTEMPTS_EXHAUSTED, clock.instant())) {
-                    deadLetters.send(new DeadLetter(null, message, "reconcile", FailureReason.ATTEMPTS_EXHAUSTED.name(),
-                            stuck.attempts() + " attempts without a decision", clock.instant()));
                     counts.gaveUp++;
                     metrics.gaveUp();
                 }

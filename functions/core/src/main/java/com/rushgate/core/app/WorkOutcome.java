@@ -10,6 +10,8 @@ public enum WorkOutcome {
     SUPERSEDED(true),
     /** Moved to the DLQ by the worker itself (final error, unreadable message). */
     DEAD_LETTERED(true),
+    /** Still waiting for its turn on the last allowed delivery: a new message was sent for it. */
+    SENT_AGAIN(true),
     /** Try again later: a retryable failure, or a live lease held elsewhere. */
     RETRY_LATER(false);
 

@@ -8,12 +8,15 @@ import com.rushgate.core.domain.FailureReason;
 import com.rushgate.core.domain.ParticipationRequest;
 import com.rushgate.core.domain.RejectReason;
 import com.rushgate.core.domain.RequestId;
+import com.rushgate.core.domain.RequestStatus;
 import com.rushgate.core.domain.Transition;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -29,20 +32,54 @@ public final class DynamoRequestStore implements RequestStore {
 
     private final DynamoDbClient dynamoDb;
     private final String tableName;
+    private final int arrivalShards;
+    private final Supplier<String> claimTokens;
+    private final Optional<Duration> insertTimeout;
 
-    public DynamoRequestStore(DynamoDbClient dynamoDb, String tableName) {
+    /**
+     * @param arrivalShards partitions of the arrival index per event (ARRIVAL_SHARDS); every writer
+     *                      of an event's requests must use the same number
+     */
+    public DynamoRequestStore(DynamoDbClient dynamoDb, String tableName, int arrivalShards) {
+        this(dynamoDb, tableName, arrivalShards, () -> UUID.randomUUID().toString());
+    }
+
+    /** @param claimTokens a fresh token per claim call; tests give their own */
+    public DynamoRequestStore(DynamoDbClient dynamoDb, String tableName, int arrivalShards,
+                              Supplier<String> claimTokens) {
+        this(dynamoDb, tableName, arrivalShards, claimTokens, Optional.empty());
+    }
+
+    private DynamoRequestStore(DynamoDbClient dynamoDb, String tableName, int arrivalShards,
+                               Supplier<String> claimTokens, Optional<Duration> insertTimeout) {
         this.dynamoDb = Objects.requireNonNull(dynamoDb, "dynamoDb");
         this.tableName = Objects.requireNonNull(tableName, "tableName");
+        this.claimTokens = Objects.requireNonNull(claimTokens, "claimTokens");
+        this.insertTimeout = Objects.requireNonNull(insertTimeout, "insertTimeout");
+        if (arrivalShards < 1 || arrivalShards > 100) {
+            throw new IllegalArgumentException("arrivalShards must be between 1 and 100, got " + arrivalShards);
+        }
+        this.arrivalShards = arrivalShards;
+    }
+
+    /**
+     * The same store, with {@link #insertIfAbsent} bounded by {@code timeout} (retries included)
+     * instead of the client's call timeout. Ingest bounds it so that a request accepted at t is
+     * either written by t + timeout or refused: the FCFS settle window counts on it.
+     */
+    public DynamoRequestStore withInsertTimeout(Duration timeout) {
+        return new DynamoRequestStore(dynamoDb, tableName, arrivalShards, claimTokens, Optional.of(timeout));
     }
 
     @Override
     public Optional<ParticipationRequest> insertIfAbsent(ParticipationRequest request) {
         PutItemRequest put = PutItemRequest.builder()
                 .tableName(tableName)
-                .item(RequestItem.toItem(request, request.acceptedAt()))
+                .item(RequestItem.toItem(request, request.acceptedAt(), arrivalShards))
                 .conditionExpression("attribute_not_exists(#id)")
                 .expressionAttributeNames(Map.of("#id", RequestItem.REQUEST_ID))
                 .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                .overrideConfiguration(o -> insertTimeout.ifPresent(o::apiCallTimeout))
                 .build();
         try {
             dynamoDb.putItem(put);
@@ -74,12 +111,19 @@ public final class DynamoRequestStore implements RequestStore {
         return apply(TransitionWrite.of(Transition.ENQUEUE, requestId, now)).isPresent();
     }
 
+    /**
+     * The claim records a token of its own as the lease holder. When its response is lost, the SDK
+     * sends the same request again, which finds the lease live: the token says it is this call's
+     * own, so it is claimed, not "held elsewhere".
+     */
     @Override
     public ClaimResult claim(RequestId requestId, Instant now, Instant leaseUntil) {
+        String token = claimTokens.get();
         TransitionWrite write = TransitionWrite.of(Transition.CLAIM, requestId, now)
                 .increment(RequestItem.ATTEMPTS)
                 .set(RequestItem.STARTED_AT, s(Timestamps.format(now)))
-                .set(RequestItem.LEASE_EXPIRES_AT, n(leaseUntil.toEpochMilli()));
+                .set(RequestItem.LEASE_EXPIRES_AT, n(leaseUntil.toEpochMilli()))
+                .set(RequestItem.LEASE_HOLDER, s(token));
         try {
             UpdateItemResponse response = dynamoDb.updateItem(write.toUpdate(tableName)
                     .returnValues(ReturnValue.ALL_NEW)
@@ -87,9 +131,13 @@ public final class DynamoRequestStore implements RequestStore {
                     .build());
             return new ClaimResult.Claimed(RequestItem.fromItem(response.attributes()));
         } catch (ConditionalCheckFailedException refused) {
-            return refused.hasItem() && !refused.item().isEmpty()
-                    ? new ClaimResult.NotClaimable(RequestItem.fromItem(refused.item()))
-                    : new ClaimResult.Missing();
+            if (!refused.hasItem() || refused.item().isEmpty()) {
+                return new ClaimResult.Missing();
+            }
+            ParticipationRequest current = RequestItem.fromItem(refused.item());
+            AttributeValue holder = refused.item().get(RequestItem.LEASE_HOLDER);
+            boolean mine = holder != null && token.equals(holder.s()) && current.status() == RequestStatus.PROCESSING;
+            return mine ? new ClaimResult.Claimed(current) : new ClaimResult.NotClaimable(current);
         } catch (SdkException e) {
             throw SdkFailures.translate("UpdateItem (claim) on " + tableName, e);
         }

@@ -1,5 +1,6 @@
 package com.rushgate.core.aws;
 
+import com.rushgate.core.domain.ArrivalKey;
 import com.rushgate.core.domain.EventType;
 import com.rushgate.core.domain.ParticipationRequest;
 import com.rushgate.core.domain.RequestId;
@@ -43,6 +44,13 @@ public final class RequestItem {
     /** Sparse in-flight index sort key: epoch ms of the last change; present only while not final. */
     public static final String INFLIGHT_AT = "inflightAt";
 
+    /** Arrival index partition key, "eventId#NN"; present until the request is SUCCEEDED or REJECTED. */
+    public static final String ARRIVAL_PK = "arrivalPk";
+    /** Arrival index sort key, {@link ArrivalKey#sortKey()}: acceptedAt in epoch ms, then the requestId. */
+    public static final String ARRIVAL_SK = "arrivalSk";
+    /** Who holds the current claim: a token per claim call, so an SDK retry of it knows its own lease. */
+    public static final String LEASE_HOLDER = "leaseHolder";
+
     /** Partitions of the in-flight index per status, so a burst does not write one hot index key. */
     public static final int INFLIGHT_SHARDS = 16;
 
@@ -61,7 +69,7 @@ public final class RequestItem {
         return Map.of(REQUEST_ID, s(requestId.value()));
     }
 
-    static Map<String, AttributeValue> toItem(ParticipationRequest request, Instant now) {
+    static Map<String, AttributeValue> toItem(ParticipationRequest request, Instant now, int arrivalShards) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put(REQUEST_ID, s(request.requestId().value()));
         item.put(EVENT_ID, s(request.eventId()));
@@ -83,6 +91,11 @@ public final class RequestItem {
         if (!request.status().isFinal()) {
             item.put(INFLIGHT_PK, s(inflightPartition(request.status(), request.requestId())));
             item.put(INFLIGHT_AT, n(now.toEpochMilli()));
+        }
+        if (!request.status().isDecided()) {
+            ArrivalKey arrival = ArrivalKey.of(request);
+            item.put(ARRIVAL_PK, s(arrival.partition(request.eventId(), arrivalShards)));
+            item.put(ARRIVAL_SK, s(arrival.sortKey()));
         }
         return item;
     }

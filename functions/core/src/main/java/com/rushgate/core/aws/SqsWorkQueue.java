@@ -2,7 +2,9 @@ package com.rushgate.core.aws;
 
 import com.rushgate.core.app.RetryableException;
 import com.rushgate.core.app.WorkMessage;
+import com.rushgate.core.app.port.Redelivery;
 import com.rushgate.core.app.port.WorkQueue;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -11,7 +13,7 @@ import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /** {@link WorkQueue} on the main SQS queue. */
-public final class SqsWorkQueue implements WorkQueue {
+public final class SqsWorkQueue implements WorkQueue, Redelivery {
 
     private final SqsClient sqs;
     private final String queueUrl;
@@ -35,6 +37,18 @@ public final class SqsWorkQueue implements WorkQueue {
             // Any failure may or may not have sent: treat every one as retryable. A duplicate
             // message is harmless, a missing one is what the reconciler exists for.
             throw new RetryableException("SendMessage to the work queue failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void soon(String receiptHandle, Duration after) {
+        try {
+            sqs.changeMessageVisibility(change -> change
+                    .queueUrl(queueUrl)
+                    .receiptHandle(receiptHandle)
+                    .visibilityTimeout((int) Math.max(0, after.toSeconds())));
+        } catch (SdkException e) {
+            throw new RetryableException("ChangeMessageVisibility on the work queue failed: " + e.getMessage(), e);
         }
     }
 

@@ -45,6 +45,12 @@ final class TransitionWrite {
             remove(RequestItem.INFLIGHT_AT);
             remove(RequestItem.LEASE_EXPIRES_AT);
             set(RequestItem.COMPLETED_AT, s(Timestamps.format(now)));
+            remove(RequestItem.LEASE_HOLDER);
+            if (target.isDecided()) {
+                // Out of the line; a FAILED_FINAL request keeps its place in it.
+                remove(RequestItem.ARRIVAL_PK);
+                remove(RequestItem.ARRIVAL_SK);
+            }
         } else {
             set(RequestItem.INFLIGHT_PK, s(RequestItem.inflightPartition(target, requestId)));
             set(RequestItem.INFLIGHT_AT, n(now.toEpochMilli()));

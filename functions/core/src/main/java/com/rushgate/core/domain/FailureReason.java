@@ -6,6 +6,8 @@ public enum FailureReason {
     UNKNOWN_EVENT,
     /** The message does not match the request it names, or names none. */
     INVALID_MESSAGE,
+    /** The event's item in the EventTable cannot be read (an attribute missing or of the wrong kind). */
+    MALFORMED_EVENT,
     /** Retryable failures on every allowed receive of the message. */
     RETRIES_EXHAUSTED,
     /** The reconciler found it stuck with no message left to carry it and no attempts left. */

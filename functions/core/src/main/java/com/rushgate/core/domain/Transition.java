@@ -29,8 +29,14 @@ public enum Transition {
             Source.when(PROCESSING, Guard.LEASE_EXPIRED)),
     /** The holder gives its lease back after a retryable failure so the next delivery can go on. */
     RELEASE(PROCESSING, Source.when(PROCESSING, Guard.SAME_ATTEMPT)),
-    /** FCFS: a unit of stock was taken in the same transaction. Raffle: the entry is recorded. */
+    /** Raffle: the entry is recorded. */
     SUCCEED(SUCCEEDED, Source.when(PROCESSING, Guard.SAME_ATTEMPT)),
+    /**
+     * FCFS: the event's allocator granted a unit, in the same atomic step as the stock. From any
+     * undecided state: a request keeps its place in the line whatever became of its message (never
+     * sent, claimed by a worker that is waiting, or in the DLQ).
+     */
+    GRANT(SUCCEEDED, Source.of(RECEIVED), Source.of(QUEUED), Source.of(PROCESSING), Source.of(FAILED_FINAL)),
     /** Sold out, not open or closed at acceptance. */
     REJECT(REJECTED, Source.when(PROCESSING, Guard.SAME_ATTEMPT)),
     /** The holder found the request can never be processed (unknown event, invalid message). */

@@ -29,6 +29,11 @@ public final class ApiResponses {
     }
 
     public static APIGatewayProxyResponseEvent error(ErrorCode code, String message) {
+        return error(code, message, null);
+    }
+
+    /** @param requestId the request the refusal is about, added to the body; null for none */
+    public static APIGatewayProxyResponseEvent error(ErrorCode code, String message, String requestId) {
         Map<String, String> headers = baseHeaders();
         if (code == ErrorCode.IN_PROGRESS || code == ErrorCode.SERVICE_UNAVAILABLE || code == ErrorCode.TOO_MANY_REQUESTS) {
             headers.put("Retry-After", "1");
@@ -40,6 +45,9 @@ public final class ApiResponses {
         Map<String, Object> error = new LinkedHashMap<>();
         error.put("code", code.name());
         error.put("message", message);
+        if (requestId != null) {
+            error.put("requestId", requestId);
+        }
         return new APIGatewayProxyResponseEvent()
                 .withStatusCode(code.httpStatus())
                 .withHeaders(headers)
@@ -49,7 +57,7 @@ public final class ApiResponses {
     /** Maps any failure of a request to its answer; logs what an operator needs. */
     public static APIGatewayProxyResponseEvent failure(Throwable failure) {
         if (failure instanceof ClientException client) {
-            return error(client.code(), client.getMessage());
+            return error(client.code(), client.getMessage(), client.requestId().orElse(null));
         }
         if (failure instanceof RetryableException) {
             LOG.warn("dependency unavailable: {}", failure.getMessage());

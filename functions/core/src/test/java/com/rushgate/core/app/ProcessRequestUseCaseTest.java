@@ -5,10 +5,13 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.spy;
 
-import com.rushgate.core.app.port.StockAllocator;
+import com.rushgate.core.app.port.EventCatalog;
+import com.rushgate.core.app.port.StockLedger;
+import com.rushgate.core.domain.ArrivalKey;
 import com.rushgate.core.domain.DecisionRules;
 import com.rushgate.core.domain.Event;
 import com.rushgate.core.domain.EventType;
+import com.rushgate.core.domain.FailureReason;
 import com.rushgate.core.domain.ParticipationRequest;
 import com.rushgate.core.domain.RequestStatus;
 import com.rushgate.core.testing.CountingMetrics;
@@ -24,19 +27,23 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.mockito.Mockito;
 
 class ProcessRequestUseCaseTest {
 
     private static final Instant T0 = Instant.parse("2026-11-24T10:00:00Z");
     private static final WorkerPolicy POLICY = new WorkerPolicy(Duration.ofSeconds(30), 5);
+    private static final AllocationPolicy ALLOCATION = new AllocationPolicy(Duration.ofMillis(1500),
+            Duration.ofSeconds(5), AllocationPolicy.MAX_BATCH, Duration.ofSeconds(15));
 
     private final MutableClock clock = new MutableClock(T0.plusSeconds(1));
     private final InMemoryRequestStore requests = new InMemoryRequestStore();
     private final InMemoryEvents events = new InMemoryEvents(requests);
     private final RecordingQueue dlq = new RecordingQueue();
+    private final RecordingQueue queue = new RecordingQueue();
     private final CountingMetrics metrics = new CountingMetrics();
-    private StockAllocator stock = events;
+    private final AtomicInteger holders = new AtomicInteger();
+    private StockLedger ledger = events;
+    private EventCatalog catalog = events;
     private InMemoryRequestStore store = requests;
 
     @BeforeEach
@@ -46,7 +53,10 @@ class ProcessRequestUseCaseTest {
     }
 
     private ProcessRequestUseCase useCase() {
-        return new ProcessRequestUseCase(store, events, stock, dlq, new DecisionRules(), POLICY, clock, metrics);
+        OrderedAllocation allocation = new OrderedAllocation(store, requests, ledger, ALLOCATION, clock, clock::advance,
+                () -> "allocator-" + holders.incrementAndGet(), metrics);
+        return new ProcessRequestUseCase(store, catalog, allocation, queue, dlq, new DecisionRules(), POLICY, clock,
+                metrics);
     }
 
     private WorkItem delivery(ParticipationRequest request, int receiveCount) {
@@ -54,78 +64,74 @@ class ProcessRequestUseCaseTest {
         return WorkItem.readable("m-" + request.requestId(), "{}", message, receiveCount);
     }
 
-    private ParticipationRequest accepted(String eventId, String userId) {
-        ParticipationRequest request = Requests.received(eventId, userId, T0);
+    private ParticipationRequest accepted(String eventId, String userId, Instant at) {
+        ParticipationRequest request = Requests.received(eventId, userId, at);
         requests.insertIfAbsent(request);
-        requests.markQueued(request.requestId(), T0);
+        requests.markQueued(request.requestId(), at);
         return request;
     }
 
+    private ParticipationRequest accepted(String eventId, String userId) {
+        return accepted(eventId, userId, T0);
+    }
+
+    private ParticipationRequest stored(ParticipationRequest request) {
+        return requests.find(request.requestId()).orElseThrow();
+    }
+
     private RequestStatus statusOf(ParticipationRequest request) {
-        return requests.find(request.requestId()).orElseThrow().status();
+        return stored(request).status();
     }
 
     @Test
-    void fcfs_firstWinsAndTheRestAreSoldOut() {
-        ParticipationRequest alice = accepted("drop", "alice");
-        ParticipationRequest bob = accepted("drop", "bob");
+    void fcfs_theFirstArrivalWins_evenWhenTheLaterOnesMessageComesFirst() {
+        ParticipationRequest alice = accepted("drop", "alice", T0);
+        ParticipationRequest bob = accepted("drop", "bob", T0.plusMillis(5));
 
-        assertThat(useCase().process(delivery(alice, 1))).isEqualTo(WorkOutcome.DECIDED);
         assertThat(useCase().process(delivery(bob, 1))).isEqualTo(WorkOutcome.DECIDED);
+        assertThat(useCase().process(delivery(alice, 1))).isEqualTo(WorkOutcome.ALREADY_DECIDED);
 
         assertThat(statusOf(alice)).isEqualTo(RequestStatus.SUCCEEDED);
         assertThat(statusOf(bob)).isEqualTo(RequestStatus.REJECTED);
-        assertThat(requests.find(bob.requestId()).orElseThrow().reason()).isEqualTo("SOLD_OUT");
+        assertThat(stored(bob).reason()).isEqualTo("SOLD_OUT");
         assertThat(events.find("drop").orElseThrow().remaining()).isZero();
         assertThat(metrics.succeeded).hasValue(1);
         assertThat(metrics.rejected).hasValue(1);
     }
 
     @Test
-    void afterOneSoldOut_laterRequestsOfTheEventAreRejectedWithoutTheTransaction() {
-        Event cachedBeforeTheDrop = events.find("drop").orElseThrow();
-        AtomicInteger transactions = new AtomicInteger();
-        StockAllocator counting = (request, now) -> {
-            transactions.incrementAndGet();
-            return events.allocate(request, now);
-        };
-        // The catalog still says one unit is left, as a cache loaded before the drop opened would.
-        ProcessRequestUseCase worker = new ProcessRequestUseCase(store, id -> Optional.of(cachedBeforeTheDrop),
-                counting, dlq, new DecisionRules(), POLICY, clock, metrics);
-        List<ParticipationRequest> late = List.of(accepted("drop", "bob"), accepted("drop", "carol"),
-                accepted("drop", "dave"));
-        ParticipationRequest alice = accepted("drop", "alice");
+    void fcfs_waitsForTheSettleWindowBeforeGranting() {
+        ParticipationRequest alice = accepted("drop", "alice", clock.instant());
 
-        assertThat(worker.process(delivery(alice, 1))).isEqualTo(WorkOutcome.DECIDED);
-        for (ParticipationRequest request : late) {
-            assertThat(worker.process(delivery(request, 1))).isEqualTo(WorkOutcome.DECIDED);
-            assertThat(statusOf(request)).isEqualTo(RequestStatus.REJECTED);
-            assertThat(requests.find(request.requestId()).orElseThrow().reason()).isEqualTo("SOLD_OUT");
-        }
+        assertThat(useCase().process(delivery(alice, 1))).isEqualTo(WorkOutcome.DECIDED);
 
-        // One winner, one transaction that found the stock gone; the other two never touched the stock.
-        assertThat(statusOf(alice)).isEqualTo(RequestStatus.SUCCEEDED);
-        assertThat(transactions).hasValue(2);
-        assertThat(metrics.succeeded).hasValue(1);
-        assertThat(metrics.rejected).hasValue(3);
+        assertThat(stored(alice).completedAt()).isAfterOrEqualTo(alice.acceptedAt().plus(ALLOCATION.settle()));
     }
 
     @Test
-    void anEventWithoutStockInTheCatalog_isRejectedWithoutTheTransaction() {
+    void anEventWithoutStockInTheCatalog_isRejectedWithoutTheLedger() {
         events.put(Event.create("empty", EventType.FCFS, 0, T0, null));
-        AtomicInteger transactions = new AtomicInteger();
-        StockAllocator counting = (request, now) -> {
-            transactions.incrementAndGet();
-            return events.allocate(request, now);
-        };
-        ProcessRequestUseCase worker = new ProcessRequestUseCase(store, events, counting, dlq, new DecisionRules(),
-                POLICY, clock, metrics);
+        ledger = Mockitoless.refusingLedger();
         ParticipationRequest erin = accepted("empty", "erin");
 
-        assertThat(worker.process(delivery(erin, 1))).isEqualTo(WorkOutcome.DECIDED);
+        assertThat(useCase().process(delivery(erin, 1))).isEqualTo(WorkOutcome.DECIDED);
 
         assertThat(statusOf(erin)).isEqualTo(RequestStatus.REJECTED);
-        assertThat(transactions).hasValue(0);
+    }
+
+    @Test
+    void aStaleCatalogAfterARestock_doesNotRejectWhatTheStockCanGrant() {
+        // The cache says sold out... until it expires: the ledger, not the cache, grants.
+        Event soldOut = new Event("drop", EventType.FCFS, 1, 0, T0, null);
+        catalog = id -> Optional.of(soldOut);
+        ParticipationRequest alice = accepted("drop", "alice");
+        assertThat(useCase().process(delivery(alice, 1))).isEqualTo(WorkOutcome.DECIDED);
+        assertThat(statusOf(alice)).isEqualTo(RequestStatus.REJECTED);
+
+        catalog = events;
+        ParticipationRequest bob = accepted("drop", "bob");
+        assertThat(useCase().process(delivery(bob, 1))).isEqualTo(WorkOutcome.DECIDED);
+        assertThat(statusOf(bob)).isEqualTo(RequestStatus.SUCCEEDED);
     }
 
     @Test
@@ -141,40 +147,53 @@ class ProcessRequestUseCaseTest {
     void duplicateDelivery_ofADecidedRequest_isAcknowledgedAndChangesNothing() {
         ParticipationRequest alice = accepted("drop", "alice");
         useCase().process(delivery(alice, 1));
-        ParticipationRequest decided = requests.find(alice.requestId()).orElseThrow();
+        ParticipationRequest decided = stored(alice);
 
         assertThat(useCase().process(delivery(alice, 2))).isEqualTo(WorkOutcome.ALREADY_DECIDED);
 
-        assertThat(requests.find(alice.requestId()).orElseThrow()).isEqualTo(decided);
+        assertThat(stored(alice)).isEqualTo(decided);
         assertThat(events.find("drop").orElseThrow().remaining()).isZero();
     }
 
     @Test
-    void requestStillReceived_isProcessedAnyway() {
-        ParticipationRequest request = Requests.received("drop", "dave", T0);
-        requests.insertIfAbsent(request);
+    void aRequestLeftReceived_keepsItsPlaceAndWinsWithoutItsMessage() {
+        // alice's enqueue failed: RECEIVED, no message. bob's delivery serves the line, alice first.
+        ParticipationRequest alice = Requests.received("drop", "alice", T0);
+        requests.insertIfAbsent(alice);
+        ParticipationRequest bob = accepted("drop", "bob", T0.plusMillis(1));
 
-        assertThat(useCase().process(delivery(request, 1))).isEqualTo(WorkOutcome.DECIDED);
-        assertThat(statusOf(request)).isEqualTo(RequestStatus.SUCCEEDED);
+        assertThat(useCase().process(delivery(bob, 1))).isEqualTo(WorkOutcome.DECIDED);
+
+        assertThat(statusOf(alice)).isEqualTo(RequestStatus.SUCCEEDED);
+        assertThat(statusOf(bob)).isEqualTo(RequestStatus.REJECTED);
     }
 
     @Test
-    void liveLeaseElsewhere_isRetriedLater() {
-        ParticipationRequest alice = accepted("drop", "alice");
-        requests.claim(alice.requestId(), clock.instant(), clock.instant().plusSeconds(30));
+    void raffle_liveLeaseElsewhere_isRetriedLater() {
+        ParticipationRequest carol = accepted("draw", "carol");
+        requests.claim(carol.requestId(), clock.instant(), clock.instant().plusSeconds(30));
 
-        assertThat(useCase().process(delivery(alice, 2))).isEqualTo(WorkOutcome.RETRY_LATER);
-        assertThat(statusOf(alice)).isEqualTo(RequestStatus.PROCESSING);
+        assertThat(useCase().process(delivery(carol, 2))).isEqualTo(WorkOutcome.RETRY_LATER);
+        assertThat(statusOf(carol)).isEqualTo(RequestStatus.PROCESSING);
     }
 
     @Test
-    void expiredLease_isTakenOverAndDecided() {
-        ParticipationRequest alice = accepted("drop", "alice");
-        requests.claim(alice.requestId(), clock.instant(), clock.instant().plusSeconds(30));
+    void raffle_expiredLease_isTakenOverAndDecided() {
+        ParticipationRequest carol = accepted("draw", "carol");
+        requests.claim(carol.requestId(), clock.instant(), clock.instant().plusSeconds(30));
         clock.advance(Duration.ofSeconds(31));
 
+        assertThat(useCase().process(delivery(carol, 2))).isEqualTo(WorkOutcome.DECIDED);
+        assertThat(stored(carol).attempts()).isEqualTo(2);
+    }
+
+    @Test
+    void fcfs_aRequestHeldByAWorker_isStillGrantedInItsTurn() {
+        ParticipationRequest alice = accepted("drop", "alice");
+        requests.claim(alice.requestId(), clock.instant(), clock.instant().plusSeconds(30));
+
         assertThat(useCase().process(delivery(alice, 2))).isEqualTo(WorkOutcome.DECIDED);
-        assertThat(requests.find(alice.requestId()).orElseThrow().attempts()).isEqualTo(2);
+        assertThat(statusOf(alice)).isEqualTo(RequestStatus.SUCCEEDED);
     }
 
     @Test
@@ -183,13 +202,31 @@ class ProcessRequestUseCaseTest {
 
         assertThat(useCase().process(delivery(ghost, 1))).isEqualTo(WorkOutcome.DEAD_LETTERED);
 
-        ParticipationRequest stored = requests.find(ghost.requestId()).orElseThrow();
+        ParticipationRequest stored = stored(ghost);
         assertThat(stored.status()).isEqualTo(RequestStatus.FAILED_FINAL);
         assertThat(stored.reason()).isEqualTo("UNKNOWN_EVENT");
         assertThat(dlq.deadLetters).singleElement().satisfies(letter -> {
             assertThat(letter.errorType()).isEqualTo("UNKNOWN_EVENT");
             assertThat(letter.originalMessageId()).isEqualTo("m-" + ghost.requestId());
             assertThat(letter.requestId()).isEqualTo(ghost.requestId().value());
+        });
+    }
+
+    @Test
+    void malformedEventItem_failsForGoodWithAClearReason() {
+        catalog = id -> {
+            throw new MalformedItemException("event item 'drop' cannot be read: attribute capacity is missing", null);
+        };
+        ParticipationRequest alice = accepted("drop", "alice");
+
+        assertThat(useCase().process(delivery(alice, 1))).isEqualTo(WorkOutcome.DEAD_LETTERED);
+
+        assertThat(statusOf(alice)).isEqualTo(RequestStatus.FAILED_FINAL);
+        assertThat(stored(alice).reason()).isEqualTo("MALFORMED_EVENT");
+        assertThat(stored(alice).leaseExpiresAt()).as("no claim left behind").isNull();
+        assertThat(dlq.deadLetters).singleElement().satisfies(letter -> {
+            assertThat(letter.errorType()).isEqualTo("MALFORMED_EVENT");
+            assertThat(letter.errorMessage()).contains("attribute capacity is missing");
         });
     }
 
@@ -216,44 +253,56 @@ class ProcessRequestUseCaseTest {
     }
 
     @Test
-    void retryableFailure_releasesTheLeaseSoTheNextDeliveryCanClaim() {
+    void conflictsOnTheStock_areRetriedInPlace() {
         ParticipationRequest alice = accepted("drop", "alice");
-        stock = Mockito.mock(StockAllocator.class);
-        Mockito.when(stock.allocate(any(), any())).thenThrow(new RetryableException("TransactionConflict"));
+        AtomicInteger conflicts = new AtomicInteger(3);
+        ledger = Mockitoless.conflicting(events, conflicts);
 
-        assertThat(useCase().process(delivery(alice, 1))).isEqualTo(WorkOutcome.RETRY_LATER);
-        clock.advance(Duration.ofMillis(1));
-        stock = events;
+        assertThat(useCase().process(delivery(alice, 1))).isEqualTo(WorkOutcome.DECIDED);
 
-        assertThat(useCase().process(delivery(alice, 2))).isEqualTo(WorkOutcome.DECIDED);
         assertThat(statusOf(alice)).isEqualTo(RequestStatus.SUCCEEDED);
-        assertThat(metrics.retried).hasValue(1);
+        assertThat(conflicts).as("every conflict was retried inline").hasValue(0);
+        assertThat(metrics.retried).as("no delivery was given back").hasValue(0);
     }
 
     @Test
-    void retryableFailureOnTheLastDelivery_marksFailedFinalBeforeSqsMovesTheMessage() {
+    void persistentFailureOnTheLastDelivery_marksFailedFinal_andTheRequestKeepsItsPlace() {
         ParticipationRequest alice = accepted("drop", "alice");
-        stock = Mockito.mock(StockAllocator.class);
-        Mockito.when(stock.allocate(any(), any())).thenThrow(new RetryableException("throttled"));
+        ledger = Mockitoless.conflicting(events, new AtomicInteger(Integer.MAX_VALUE));
 
         assertThat(useCase().process(delivery(alice, POLICY.maxReceiveCount()))).isEqualTo(WorkOutcome.RETRY_LATER);
+        assertThat(statusOf(alice)).isEqualTo(RequestStatus.FAILED_FINAL);
+        assertThat(stored(alice).reason()).isEqualTo("RETRIES_EXHAUSTED");
 
-        ParticipationRequest stored = requests.find(alice.requestId()).orElseThrow();
-        assertThat(stored.status()).isEqualTo(RequestStatus.FAILED_FINAL);
-        assertThat(stored.reason()).isEqualTo("RETRIES_EXHAUSTED");
-        assertThat(dlq.deadLetters).as("SQS's RedrivePolicy moves it, not the worker").isEmpty();
-        assertThat(events.find("drop").orElseThrow().remaining()).isEqualTo(1);
+        // The faults pass; a later arrival's delivery serves the line: alice still comes first.
+        ledger = events;
+        ParticipationRequest bob = accepted("drop", "bob", T0.plusMillis(1));
+        assertThat(useCase().process(delivery(bob, 1))).isEqualTo(WorkOutcome.DECIDED);
+        assertThat(statusOf(alice)).isEqualTo(RequestStatus.SUCCEEDED);
+        assertThat(statusOf(bob)).isEqualTo(RequestStatus.REJECTED);
+    }
+
+    @Test
+    void waitingForItsTurnOnTheLastDelivery_sendsTheMessageAgainInsteadOfFailing() {
+        ParticipationRequest alice = accepted("drop", "alice");
+        ledger = Mockitoless.heldForever(events);
+
+        assertThat(useCase().process(delivery(alice, 1))).isEqualTo(WorkOutcome.RETRY_LATER);
+        assertThat(useCase().process(delivery(alice, POLICY.maxReceiveCount()))).isEqualTo(WorkOutcome.SENT_AGAIN);
+
+        assertThat(queue.sent).singleElement().satisfies(m -> assertThat(m.requestId()).isEqualTo(alice.requestId()));
+        assertThat(statusOf(alice)).isEqualTo(RequestStatus.QUEUED);
     }
 
     @Test
     void claimThrottledOnTheLastDelivery_givesTheRequestUp() {
-        ParticipationRequest alice = accepted("drop", "alice");
+        ParticipationRequest carol = accepted("draw", "carol");
         store = spy(requests);
         doThrow(new RetryableException("throttled")).when(store).claim(any(), any(), any());
 
-        assertThat(useCase().process(delivery(alice, POLICY.maxReceiveCount()))).isEqualTo(WorkOutcome.RETRY_LATER);
+        assertThat(useCase().process(delivery(carol, POLICY.maxReceiveCount()))).isEqualTo(WorkOutcome.RETRY_LATER);
 
-        assertThat(statusOf(alice)).isEqualTo(RequestStatus.FAILED_FINAL);
+        assertThat(statusOf(carol)).isEqualTo(RequestStatus.FAILED_FINAL);
     }
 
     @Test
@@ -272,9 +321,75 @@ class ProcessRequestUseCaseTest {
     @Test
     void failedFinalRequest_redrivenThroughTheConsole_isDecided() {
         ParticipationRequest alice = accepted("drop", "alice");
-        requests.giveUp(alice.requestId(), com.rushgate.core.domain.FailureReason.RETRIES_EXHAUSTED, clock.instant());
+        requests.giveUp(alice.requestId(), FailureReason.RETRIES_EXHAUSTED, clock.instant());
 
         assertThat(useCase().process(delivery(alice, 1))).isEqualTo(WorkOutcome.DECIDED);
         assertThat(statusOf(alice)).isEqualTo(RequestStatus.SUCCEEDED);
+    }
+
+    /** Hand-written ledgers for the failure cases (ports of our own, not the SDK). */
+    private static final class Mockitoless {
+
+        static StockLedger refusingLedger() {
+            return new Delegating(null) {
+                @Override
+                public Optional<State> read(String eventId, boolean consistent) {
+                    throw new AssertionError("the ledger was used for a sold-out event");
+                }
+            };
+        }
+
+        static StockLedger conflicting(StockLedger real, AtomicInteger conflicts) {
+            return new Delegating(real) {
+                @Override
+                public GrantResult grant(String eventId, String holder, State before, List<ArrivalKey> winners,
+                                         ArrivalKey cursor, Instant leaseUntil, Instant now) {
+                    if (conflicts.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                        throw new RetryableException("grant cancelled: [TransactionConflict]");
+                    }
+                    return super.grant(eventId, holder, before, winners, cursor, leaseUntil, now);
+                }
+            };
+        }
+
+        /** Another allocator holds the lease and never serves the line. */
+        static StockLedger heldForever(StockLedger real) {
+            return new Delegating(real) {
+                @Override
+                public Optional<State> read(String eventId, boolean consistent) {
+                    return super.read(eventId, consistent).map(state -> new State(state.remaining(), state.cursor(),
+                            Optional.of("someone-else"), Instant.MAX));
+                }
+            };
+        }
+
+        private static class Delegating implements StockLedger {
+            private final StockLedger real;
+
+            Delegating(StockLedger real) {
+                this.real = real;
+            }
+
+            @Override
+            public Optional<State> read(String eventId, boolean consistent) {
+                return real.read(eventId, consistent);
+            }
+
+            @Override
+            public Optional<LeaseResult> acquire(String eventId, String holder, Instant now, Instant until) {
+                return real.acquire(eventId, holder, now, until);
+            }
+
+            @Override
+            public GrantResult grant(String eventId, String holder, State before, List<ArrivalKey> winners,
+                                     ArrivalKey cursor, Instant leaseUntil, Instant now) {
+                return real.grant(eventId, holder, before, winners, cursor, leaseUntil, now);
+            }
+
+            @Override
+            public void release(String eventId, String holder) {
+                real.release(eventId, holder);
+            }
+        }
     }
 }

@@ -36,7 +36,7 @@ class PrimingGuardTest {
     private final AwsClients clients = new AwsClients(new Env(Map.of("AWS_REGION", "eu-west-1",
             "AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:8000", "AWS_ENDPOINT_URL_SQS", "http://127.0.0.1:9324")), http);
     private final DynamoDbClient dynamoDb = clients.dynamoDb();
-    private final DynamoRequestStore requests = new DynamoRequestStore(dynamoDb, "RequestTable");
+    private final DynamoRequestStore requests = new DynamoRequestStore(dynamoDb, "RequestTable", 16);
     private final SqsClient sqs = clients.sqs();
 
     @BeforeAll

@@ -2,21 +2,32 @@ package com.rushgate.core.testing;
 
 import com.rushgate.core.app.port.EventCatalog;
 import com.rushgate.core.app.port.StockAllocator;
+import com.rushgate.core.app.port.StockLedger;
+import com.rushgate.core.domain.ArrivalKey;
 import com.rushgate.core.domain.Event;
 import com.rushgate.core.domain.ParticipationRequest;
+import com.rushgate.core.domain.RequestId;
 import com.rushgate.core.domain.Transition;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** In-memory events and FCFS stock; the allocation is atomic like the DynamoDB transaction. */
-public final class InMemoryEvents implements EventCatalog, StockAllocator {
+/**
+ * In-memory events and FCFS stock. The racing allocation (the bench baseline's) and the ledger's
+ * grant are atomic like the DynamoDB transactions; StockLedgerContract runs against both.
+ */
+public final class InMemoryEvents implements EventCatalog, StockAllocator, StockLedger {
 
     private final Map<String, Event> events = new ConcurrentHashMap<>();
+    private final Map<String, Allocator> allocators = new ConcurrentHashMap<>();
     private final InMemoryRequestStore requests;
     private final AtomicInteger reads = new AtomicInteger();
+    private final AtomicInteger grants = new AtomicInteger();
 
     public InMemoryEvents(InMemoryRequestStore requests) {
         this.requests = requests;
@@ -52,5 +63,85 @@ public final class InMemoryEvents implements EventCatalog, StockAllocator {
             requests.succeedLocked(claimed, now);
             return Allocation.ALLOCATED;
         }
+    }
+
+    @Override
+    public Optional<State> read(String eventId, boolean consistent) {
+        synchronized (requests) {
+            Event event = events.get(eventId);
+            return event == null ? Optional.empty() : Optional.of(state(event));
+        }
+    }
+
+    @Override
+    public Optional<LeaseResult> acquire(String eventId, String holder, Instant now, Instant until) {
+        synchronized (requests) {
+            Event event = events.get(eventId);
+            if (event == null) {
+                return Optional.empty();
+            }
+            Allocator current = allocators.getOrDefault(eventId, Allocator.NONE);
+            boolean free = current.holder() == null || current.until().isBefore(now) || current.holder().equals(holder);
+            if (!free) {
+                return Optional.of(new LeaseResult.HeldElsewhere(state(event)));
+            }
+            allocators.put(eventId, new Allocator(holder, until, current.cursor()));
+            return Optional.of(new LeaseResult.Acquired(state(event)));
+        }
+    }
+
+    @Override
+    public GrantResult grant(String eventId, String holder, State before, List<ArrivalKey> winners, ArrivalKey cursor,
+                             Instant leaseUntil, Instant now) {
+        synchronized (requests) {
+            Event event = events.get(eventId);
+            Allocator current = allocators.getOrDefault(eventId, Allocator.NONE);
+            if (event == null || !holder.equals(current.holder())) {
+                return new GrantResult.LeaseLost();
+            }
+            if (event.remaining() != before.remaining()) {
+                return new GrantResult.StockChanged();
+            }
+            Set<RequestId> decided = new HashSet<>();
+            for (ArrivalKey winner : winners) {
+                if (!requests.grantable(winner.requestId(), now)) {
+                    decided.add(winner.requestId());
+                }
+            }
+            if (!decided.isEmpty()) {
+                return new GrantResult.AlreadyDecided(decided);
+            }
+            winners.forEach(winner -> requests.grantLocked(winner.requestId(), now));
+            events.put(eventId, new Event(event.eventId(), event.type(), event.capacity(),
+                    event.remaining() - winners.size(), event.opensAt(), event.closesAt()));
+            allocators.put(eventId, new Allocator(holder, leaseUntil, cursor));
+            grants.addAndGet(winners.size());
+            return new GrantResult.Granted(state(events.get(eventId)));
+        }
+    }
+
+    @Override
+    public void release(String eventId, String holder) {
+        synchronized (requests) {
+            Allocator current = allocators.get(eventId);
+            if (current != null && holder.equals(current.holder())) {
+                allocators.put(eventId, new Allocator(holder, Instant.EPOCH, current.cursor()));
+            }
+        }
+    }
+
+    /** Units granted through the ledger so far. */
+    public int grants() {
+        return grants.get();
+    }
+
+    private State state(Event event) {
+        Allocator allocator = allocators.getOrDefault(event.eventId(), Allocator.NONE);
+        return new State(event.remaining(), Optional.ofNullable(allocator.cursor()),
+                Optional.ofNullable(allocator.holder()), allocator.until());
+    }
+
+    private record Allocator(String holder, Instant until, ArrivalKey cursor) {
+        static final Allocator NONE = new Allocator(null, Instant.EPOCH, null);
     }
 }

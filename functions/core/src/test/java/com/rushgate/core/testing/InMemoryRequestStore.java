@@ -1,7 +1,9 @@
 package com.rushgate.core.testing;
 
+import com.rushgate.core.app.port.ArrivalIndex;
 import com.rushgate.core.app.port.InflightIndex;
 import com.rushgate.core.app.port.RequestStore;
+import com.rushgate.core.domain.ArrivalKey;
 import com.rushgate.core.domain.FailureReason;
 import com.rushgate.core.domain.ParticipationRequest;
 import com.rushgate.core.domain.RejectReason;
@@ -20,7 +22,7 @@ import java.util.function.UnaryOperator;
  * The in-memory {@link RequestStore} for fast tests. It applies the same {@link Transition}
  * rules as the DynamoDB store; {@code RequestStoreContract} runs against both.
  */
-public final class InMemoryRequestStore implements RequestStore, InflightIndex {
+public final class InMemoryRequestStore implements RequestStore, InflightIndex, ArrivalIndex {
 
     private final Map<RequestId, ParticipationRequest> requests = new ConcurrentHashMap<>();
     private final Map<RequestId, Instant> changedAt = new ConcurrentHashMap<>();
@@ -120,6 +122,30 @@ public final class InMemoryRequestStore implements RequestStore, InflightIndex {
                 .map(r -> new InflightRequest(r.requestId(), r.eventId(), r.status(), r.attempts(), r.acceptedAt(),
                         r.leaseExpiresAt(), r.version(), changedAt.get(r.requestId())))
                 .toList();
+    }
+
+    /** The arrival index: every request of the event not SUCCEEDED or REJECTED (no propagation delay). */
+    @Override
+    public synchronized List<ArrivalKey> next(String eventId, Optional<ArrivalKey> cursor, Instant upTo, int limit) {
+        return requests.values().stream()
+                .filter(r -> r.eventId().equals(eventId) && !r.status().isDecided() && !r.acceptedAt().isAfter(upTo))
+                .map(ArrivalKey::of)
+                .filter(key -> cursor.isEmpty() || key.compareTo(cursor.get()) > 0)
+                .sorted()
+                .limit(limit)
+                .toList();
+    }
+
+    /** GRANT for the allocator's atomic step; the caller holds this store's lock. */
+    synchronized boolean grantLocked(RequestId requestId, Instant now) {
+        return apply(requestId, Transition.GRANT, now, -1, r -> change(r, RequestStatus.SUCCEEDED, null, r.attempts(),
+                r.startedAt(), now, null)) != null;
+    }
+
+    /** Whether the allocator's GRANT may apply now. */
+    synchronized boolean grantable(RequestId requestId, Instant now) {
+        ParticipationRequest current = requests.get(requestId);
+        return current != null && Transition.GRANT.allows(current, now, -1, -1);
     }
 
     public String redriveReason(RequestId requestId) {
