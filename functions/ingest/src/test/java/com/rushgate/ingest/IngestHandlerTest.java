@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.rushgate.core.app.ClientException;
 import com.rushgate.core.app.ErrorCode;
+import com.rushgate.core.domain.Sha256RequestIds;
 import com.rushgate.core.app.ParticipateCommand;
 import com.rushgate.core.app.RequestStatusUseCase;
 import com.rushgate.core.app.RetryableException;
@@ -125,6 +126,11 @@ class IngestHandlerTest {
         assertThat(response.getStatusCode()).isEqualTo(409);
         assertThat(body(response).at("/error/code").asText()).isEqualTo("IN_PROGRESS");
         assertThat(response.getHeaders()).containsEntry("Retry-After", "1");
+        String eventId = sample().getPathParameters().get("eventId");
+        String userId = ((Map<?, ?>) sample().getRequestContext().getAuthorizer().get("claims")).get("sub").toString();
+        assertThat(body(response).at("/error/requestId").asText())
+                .as("names the participation being recorded")
+                .isEqualTo(new Sha256RequestIds().derive(eventId, userId).value());
     }
 
     @Test

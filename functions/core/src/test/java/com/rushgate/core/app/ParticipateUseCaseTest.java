@@ -3,6 +3,7 @@ package com.rushgate.core.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.rushgate.core.app.port.EventCatalog;
 import com.rushgate.core.domain.Event;
 import com.rushgate.core.domain.EventType;
 import com.rushgate.core.domain.HmacUserKeys;
@@ -19,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mockito.Mockito;
 
 class ParticipateUseCaseTest {
 
@@ -138,5 +140,35 @@ class ParticipateUseCaseTest {
         useCase.participate(new ParticipateCommand("drop", "late", null));
 
         assertThat(events.reads()).isEqualTo(2);
+    }
+
+    @Test
+    void sentButNotMarkedQueued_isStillAccepted() {
+        InMemoryRequestStore failingMark = Mockito.spy(requests);
+        Mockito.doThrow(new RetryableException("UpdateItem throttled (test)")).when(failingMark)
+                .markQueued(Mockito.any(), Mockito.any());
+        ParticipateUseCase useCase = new ParticipateUseCase(events, failingMark, queue, new Sha256RequestIds(),
+                new HmacUserKeys("k".repeat(32).getBytes(StandardCharsets.UTF_8)), clock, metrics);
+
+        Participation result = useCase.participate(new ParticipateCommand("drop", "alice", null));
+
+        assertThat(result.created()).as("recorded and sent: a 202").isTrue();
+        assertThat(queue.sent).hasSize(1);
+        assertThat(requests.find(result.requestId()).orElseThrow().status()).isEqualTo(RequestStatus.RECEIVED);
+    }
+
+    @Test
+    void acceptedAt_isTakenAfterTheEventLookup() {
+        EventCatalog slowLookup = eventId -> {
+            clock.advance(Duration.ofMillis(700));
+            return events.find(eventId);
+        };
+        Instant before = clock.instant();
+        ParticipateUseCase useCase = new ParticipateUseCase(slowLookup, requests, queue, new Sha256RequestIds(),
+                new HmacUserKeys("k".repeat(32).getBytes(StandardCharsets.UTF_8)), clock, metrics);
+
+        Participation result = useCase.participate(new ParticipateCommand("drop", "bob", null));
+
+        assertThat(requests.find(result.requestId()).orElseThrow().acceptedAt()).isEqualTo(before.plusMillis(700));
     }
 }

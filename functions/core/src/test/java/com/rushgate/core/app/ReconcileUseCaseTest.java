@@ -136,4 +136,24 @@ class ReconcileUseCaseTest {
         queue.failNextSends(false);
         assertThat(useCase.reconcile().requeued()).isEqualTo(1);
     }
+
+    @Test
+    void attemptsUsedUp_butTheDlqUnavailable_leavesTheRequestInFlightForTheNextRun() {
+        ParticipationRequest request = received("hank");
+        Instant at = T0;
+        for (int attempt = 0; attempt < 3; attempt++) {
+            requests.claim(request.requestId(), at, at.plusSeconds(30));
+            at = at.plusSeconds(31);
+        }
+        clock.set(at.plus(Duration.ofMinutes(16)));
+        dlq.failNext(true);
+
+        assertThat(useCase.reconcile().failed()).isEqualTo(1);
+        assertThat(statusOf(request)).as("never FAILED_FINAL with nothing to redrive").isEqualTo(RequestStatus.PROCESSING);
+
+        dlq.failNext(false);
+        assertThat(useCase.reconcile().gaveUp()).isEqualTo(1);
+        assertThat(statusOf(request)).isEqualTo(RequestStatus.FAILED_FINAL);
+        assertThat(dlq.all()).hasSize(1);
+    }
 }
