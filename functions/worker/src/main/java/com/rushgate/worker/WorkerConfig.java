@@ -54,6 +54,7 @@ record WorkerConfig(String requestTable, String eventTable, String deadLetterQue
                 env.requireUri("QUEUE_URL").toString(),
                 env.require("ARRIVAL_INDEX"),
                 env.requireInt("ARRIVAL_SHARDS", 1, 100),
-                new AllocationPolicy(settle, lease, AllocationPolicy.MAX_BATCH, policy.lease().dividedBy(2)));
+                new AllocationPolicy(settle, lease, AllocationPolicy.MAX_BATCH, policy.lease().dividedBy(2),
+                        env.requireSeconds("EVENT_CACHE_SECONDS", 0, 300)));
     }
 }

@@ -154,7 +154,7 @@ class FairFcfsIT {
         DynamoArrivalIndex index = new DynamoArrivalIndex(dynamoDb, Tables.requestTable(stack),
                 stack.model().functionVariable("ARRIVAL_INDEX"), Tables.arrivalShards(stack));
         AllocationPolicy policy = new AllocationPolicy(Duration.ofMillis(1500), Duration.ofSeconds(2), 4,
-                Duration.ofSeconds(20));
+                Duration.ofSeconds(20), Duration.ZERO);
         // An allocator granted the first three, then died holding its lease.
         Instant now = Instant.now();
         StockLedger.State state = ledger.acquire(eventId, "dead", now, now.plusSeconds(2)).orElseThrow().state();

@@ -14,8 +14,11 @@ import java.util.Objects;
  *                crashed allocator blocks the line for at most this long
  * @param batch   requests granted in one transaction, at most 99 (the event item is the 100th)
  * @param maxWait how long one delivery waits inline for its turn before it gives its message back
+ * @param soldOutMemory how long a container remembers that an event's stock is gone, so that the
+ *                rejections after a sell-out do not all read the event's hot item; as long as the
+ *                event cache, so a restock is seen as soon as the cached event is
  */
-public record AllocationPolicy(Duration settle, Duration lease, int batch, Duration maxWait) {
+public record AllocationPolicy(Duration settle, Duration lease, int batch, Duration maxWait, Duration soldOutMemory) {
 
     /** TransactWriteItems takes 100 items: the event and 99 requests. */
     public static final int MAX_BATCH = 99;
@@ -24,8 +27,10 @@ public record AllocationPolicy(Duration settle, Duration lease, int batch, Durat
         Objects.requireNonNull(settle, "settle");
         Objects.requireNonNull(lease, "lease");
         Objects.requireNonNull(maxWait, "maxWait");
-        if (settle.isNegative() || lease.isNegative() || lease.isZero() || maxWait.isNegative()) {
-            throw new IllegalArgumentException("settle and maxWait cannot be negative, lease must be positive");
+        Objects.requireNonNull(soldOutMemory, "soldOutMemory");
+        if (settle.isNegative() || lease.isNegative() || lease.isZero() || maxWait.isNegative()
+                || soldOutMemory.isNegative()) {
+            throw new IllegalArgumentException("settle, maxWait and soldOutMemory cannot be negative, lease must be positive");
         }
         if (batch < 1 || batch > MAX_BATCH) {
             throw new IllegalArgumentException("batch must be between 1 and " + MAX_BATCH + ", got " + batch);

@@ -22,6 +22,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,6 +70,9 @@ public final class OrderedAllocation {
     private final Supplier<String> holders;
     private final BusinessMetrics metrics;
     private final Backoff backoff;
+    /** Events this container saw sold out, until when it trusts that without reading the stock. */
+    private final ConcurrentMap<String, Instant> soldOutUntil = new ConcurrentHashMap<>();
+    private static final int SOLD_OUT_MEMORY = 10_000;
 
     /**
      * @param holders a new, unique allocator token per call (an allocator session), never reused
@@ -102,6 +107,10 @@ public final class OrderedAllocation {
         Instant settled = request.acceptedAt().plus(policy.settle());
         ParticipationRequest current = request;
         int waits = 0;
+        Instant soldOut = soldOutUntil.get(event.eventId());
+        if (soldOut != null && clock.instant().isBefore(soldOut)) {
+            return decided(current).orElse(Outcome.SOLD_OUT);
+        }
         while (true) {
             Optional<Outcome> known = decided(current);
             if (known.isPresent()) {
@@ -119,6 +128,7 @@ public final class OrderedAllocation {
             StockLedger.State state = backoff.retrying(() -> ledger.read(event.eventId(), false), deadline)
                     .orElseThrow(() -> new RetryableException("the event " + event.eventId() + " disappeared"));
             if (state.remaining() == 0) {
+                rememberSoldOut(event.eventId(), now);
                 return soldOutUnlessGranted(request.requestId(), deadline);
             }
             if (!state.heldByOtherAt(holder, now)) {
@@ -144,6 +154,14 @@ public final class OrderedAllocation {
             pause.pause(wait);
             current = read(request.requestId(), deadline);
         }
+    }
+
+    private void rememberSoldOut(String eventId, Instant now) {
+        if (soldOutUntil.size() >= SOLD_OUT_MEMORY) {
+            soldOutUntil.clear();
+        }
+        // Stock only goes down but for a restock, which the next read after this sees.
+        soldOutUntil.put(eventId, now.plus(policy.soldOutMemory()));
     }
 
     private Optional<Outcome> decided(ParticipationRequest current) {

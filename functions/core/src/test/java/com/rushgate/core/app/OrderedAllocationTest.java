@@ -31,7 +31,7 @@ class OrderedAllocationTest {
 
     private static final Instant T0 = Instant.parse("2026-11-24T10:00:00Z");
     private static final AllocationPolicy POLICY = new AllocationPolicy(Duration.ofMillis(1500), Duration.ofSeconds(5),
-            10, Duration.ofSeconds(15));
+            10, Duration.ofSeconds(15), Duration.ofSeconds(5));
 
     private final MutableClock clock = new MutableClock(T0.plusSeconds(2));
     private final InMemoryRequestStore requests = new InMemoryRequestStore();
@@ -176,5 +176,22 @@ class OrderedAllocationTest {
         assertThat(serve(event, now)).isEqualTo(Outcome.GRANTED);
 
         assertThat(clock.instant()).isAfterOrEqualTo(start.plus(POLICY.settle()));
+    }
+
+    @Test
+    void aSellOutIsRememberedOnlyAsLongAsTheEventCache_soARestockIsServed() {
+        Event event = fcfs(1, null);
+        List<ParticipationRequest> all = arrivals(3);
+        List<ArrivalKey> line = firstInLine(all, 3);
+        OrderedAllocation allocation = allocation();
+        ParticipationRequest second = requests.find(line.get(1).requestId()).orElseThrow();
+        assertThat(allocation.serve(event, second, clock.instant().plus(POLICY.maxWait()))).isEqualTo(Outcome.SOLD_OUT);
+        // An operator restocks: two more units.
+        events.put(new Event("drop", EventType.FCFS, 3, 2, T0, null));
+
+        assertThat(allocation.serve(event, second, clock.instant().plus(POLICY.maxWait())))
+                .as("within the memory: no read of the hot item").isEqualTo(Outcome.SOLD_OUT);
+        clock.advance(POLICY.soldOutMemory().plusMillis(1));
+        assertThat(allocation.serve(event, second, clock.instant().plus(POLICY.maxWait()))).isEqualTo(Outcome.GRANTED);
     }
 }

@@ -33,7 +33,7 @@ class ProcessRequestUseCaseTest {
     private static final Instant T0 = Instant.parse("2026-11-24T10:00:00Z");
     private static final WorkerPolicy POLICY = new WorkerPolicy(Duration.ofSeconds(30), 5);
     private static final AllocationPolicy ALLOCATION = new AllocationPolicy(Duration.ofMillis(1500),
-            Duration.ofSeconds(5), AllocationPolicy.MAX_BATCH, Duration.ofSeconds(15));
+            Duration.ofSeconds(5), AllocationPolicy.MAX_BATCH, Duration.ofSeconds(15), Duration.ofSeconds(5));
 
     private final MutableClock clock = new MutableClock(T0.plusSeconds(1));
     private final InMemoryRequestStore requests = new InMemoryRequestStore();

@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class TestWorkers {
 
     public static final AllocationPolicy ALLOCATION = new AllocationPolicy(Duration.ofMillis(1500),
-            Duration.ofSeconds(5), AllocationPolicy.MAX_BATCH, Duration.ofSeconds(15));
+            Duration.ofSeconds(5), AllocationPolicy.MAX_BATCH, Duration.ofSeconds(15), Duration.ofSeconds(5));
 
     private TestWorkers() {
     }
