@@ -19,6 +19,7 @@ import com.rushgate.local.gateway.Gateway;
 import com.rushgate.local.load.HttpLoad;
 import com.rushgate.local.load.Latencies;
 import com.rushgate.local.load.RequestTableReads;
+import com.rushgate.local.load.RetryPolicy;
 import com.rushgate.local.stack.LocalStack;
 import com.rushgate.local.stack.StackOptions;
 import com.rushgate.local.template.StackModel;
@@ -35,6 +36,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -330,11 +332,12 @@ public final class Bench {
         report.table("Burst: " + String.format(java.util.Locale.ROOT, "%,d", submissions.length)
                         + " participations on " + plan.burstConnections() + " connections, FCFS capacity "
                         + plan.burstCapacity() + " (latency in ms: until 202 for async, until decided for sync)",
-                List.of("design", "per s", "p50", "p95", "p99", "max", "errors", "409 repeat", "until all final s", "lost",
-                        "oversold"),
+                List.of("design", "per s", "p50", "p95", "p99", "max", "errors", "409 repeat", "never accepted",
+                        "until all final s", "lost", "oversold"),
                 List.of(async.row("asynchronous (Rushgate)"), held.row("async, worker held back"),
                         sync.row("synchronous baseline")));
         report.put("burstLost", async.lost());
+        report.put("burstNeverAccepted", async.neverAccepted());
         report.put("burstOversold", Math.max(Math.max(async.oversold(), held.oversold()), sync.oversold()));
         report.put("asyncP99Ms", async.result().latencies().percentileMs(99));
         report.put("syncP99Ms", sync.result().latencies().percentileMs(99));
@@ -373,15 +376,21 @@ public final class Bench {
         awaitEmptyQueue(plan.burstLimit());
     }
 
-    /** What one burst did; for the asynchronous design also how long deciding everything took. */
-    private record Burst(HttpLoad.Result result, double untilFinalSeconds, int accepted, int lost, int oversold,
-                         Map<RequestStatus, Integer> statuses) {
+    /**
+     * What one burst did; for the asynchronous design also how long deciding everything took.
+     *
+     * @param neverAccepted participants none of whose submissions was accepted, retries included
+     */
+    private record Burst(HttpLoad.Result result, double untilFinalSeconds, int accepted, int neverAccepted, int lost,
+                         int oversold, Map<RequestStatus, Integer> statuses) {
 
         Map<String, Object> toMap(String design) {
             Map<String, Object> map = latencyDetail(result);
             map.put("design", design);
             map.put("untilAllFinalSeconds", Report.round(untilFinalSeconds));
             map.put("acceptedRequests", accepted);
+            map.put("neverAccepted", neverAccepted);
+            map.put("retries", result.retries());
             map.put("lost", lost);
             map.put("oversold", oversold);
             Map<String, Integer> counts = new LinkedHashMap<>();
@@ -394,8 +403,8 @@ public final class Bench {
             return List.of(name, Report.number(result.perSecond()), Report.number(result.latencies().percentileMs(50)),
                     Report.number(result.latencies().percentileMs(95)), Report.number(result.latencies().percentileMs(99)),
                     Report.number(result.latencies().maxMs()), Long.toString(result.errors()),
-                    Long.toString(result.inProgress()), Report.number(untilFinalSeconds), Integer.toString(lost),
-                    Integer.toString(oversold));
+                    Long.toString(result.inProgress()), Integer.toString(neverAccepted), Report.number(untilFinalSeconds),
+                    Integer.toString(lost), Integer.toString(oversold));
         }
     }
 
@@ -407,13 +416,16 @@ public final class Bench {
                         Supplier<SqsPoller> workerAfterwards) throws Exception {
         String eventId = event(asynchronous ? "burst" : "burst-sync", plan.burstCapacity());
         Set<String> accepted = ConcurrentHashMap.newKeySet();
+        Set<Integer> acceptedUsers = ConcurrentHashMap.newKeySet();
         long started = System.nanoTime();
         HttpLoad.Result result = load.run(submissions.length, plan.burstConnections(), plan.burstLimit(),
-                i -> participation(endpoint, eventId, submissions[i]), (i, status, body) -> {
+                RetryPolicy.participant(), i -> participation(endpoint, eventId, submissions[i]), (i, status, body) -> {
                     if (status / 100 == 2) {
                         accepted.add(requestIdOf(body));
+                        acceptedUsers.add(submissions[i]);
                     }
                 });
+        int neverAccepted = (int) Arrays.stream(submissions).distinct().filter(user -> !acceptedUsers.contains(user)).count();
         Statuses statuses;
         if (asynchronous && workerAfterwards != null) {
             try (SqsPoller poller = workerAfterwards.get()) {
@@ -428,7 +440,8 @@ public final class Bench {
         int remaining = events().find(eventId).orElseThrow().remaining();
         int succeeded = statuses.counts().getOrDefault(RequestStatus.SUCCEEDED, 0);
         int oversold = Math.max(0, succeeded - (plan.burstCapacity() - remaining));
-        return new Burst(result, untilFinal, accepted.size(), statuses.notFinal(), oversold, statuses.counts());
+        return new Burst(result, untilFinal, accepted.size(), neverAccepted, statuses.notFinal(), oversold,
+                statuses.counts());
     }
 
     private static String requestIdOf(String body) {

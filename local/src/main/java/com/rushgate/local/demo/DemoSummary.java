@@ -6,26 +6,29 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * What a demo run proves. lost (accepted but never final) and oversold (winners beyond the stock
- * taken) must both be 0; with analytics, lakeRecords (distinct requests of the event in the data
- * lake) must equal the final requests, succeeded + rejected + failedFinal.
+ * What a demo run proves. neverAccepted (users whose client, retrying as told, was never
+ * accepted), lost (accepted but never final) and oversold (winners beyond the stock taken) must all
+ * be 0; with analytics, lakeRecords (distinct requests of the event in the data lake) must equal the
+ * final requests, succeeded + rejected + failedFinal.
  *
  * @param submissions   participations sent, duplicates included
  * @param accepted      distinct requests answered 202
  * @param duplicates    duplicate submissions answered with the same requestId as the user's first
- * @param refused       submissions answered with anything but 200 or 202 (after retries of 409/503)
+ * @param refused       submissions answered with anything but 200 or 202, or not at all (after retries
+ *                      of 409/429/503)
+ * @param neverAccepted users none of whose submissions was answered 200 or 202
  * @param succeeded     SUCCEEDED requests of the event, those of refused submissions included
  */
 public record DemoSummary(String eventId, int users, int capacity, int submissions, int accepted, int duplicates,
-                          int refused, int succeeded, int rejected, int failedFinal, int remaining, int lost,
+                          int refused, int neverAccepted, int succeeded, int rejected, int failedFinal, int remaining, int lost,
                           int oversold, double ingestPerSecond, double ingestP50Ms, double ingestP95Ms,
                           double ingestP99Ms, double drainSeconds, Map<String, Object> extra) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** Nothing lost or oversold, and, when the lake was checked, every final request in it. */
+    /** Every user accepted, nothing lost or oversold, and, when the lake was checked, every final request in it. */
     public boolean healthy() {
-        return lost == 0 && oversold == 0 && lakeComplete();
+        return neverAccepted == 0 && lost == 0 && oversold == 0 && lakeComplete();
     }
 
     private boolean lakeComplete() {
@@ -36,7 +39,8 @@ public record DemoSummary(String eventId, int users, int capacity, int submissio
     public DemoSummary with(String key, Object value) {
         Map<String, Object> more = new LinkedHashMap<>(extra);
         more.put(key, value);
-        return new DemoSummary(eventId, users, capacity, submissions, accepted, duplicates, refused, succeeded, rejected,
+        return new DemoSummary(eventId, users, capacity, submissions, accepted, duplicates, refused, neverAccepted,
+                succeeded, rejected,
                 failedFinal, remaining, lost, oversold, ingestPerSecond, ingestP50Ms, ingestP95Ms, ingestP99Ms,
                 drainSeconds, more);
     }
@@ -51,6 +55,7 @@ public record DemoSummary(String eventId, int users, int capacity, int submissio
         node.put("accepted", accepted);
         node.put("duplicates", duplicates);
         node.put("refused", refused);
+        node.put("neverAccepted", neverAccepted);
         node.put("succeeded", succeeded);
         node.put("rejected", rejected);
         node.put("failedFinal", failedFinal);
@@ -74,8 +79,10 @@ public record DemoSummary(String eventId, int users, int capacity, int submissio
                 submissions, duplicates));
         text.append(String.format("  accepted (202)     %8d%n", accepted));
         if (refused > 0) {
-            text.append(String.format("  refused            %8d%n", refused));
+            text.append(String.format("  refused            %8d  (last answer not 200/202, after retries)%n", refused));
         }
+        text.append(String.format("  never accepted     %8d  %s%n", neverAccepted,
+                neverAccepted == 0 ? "ok" : "USERS WHOSE CLIENT WAS NEVER ACCEPTED"));
         text.append(String.format("  SUCCEEDED          %8d%n", succeeded));
         text.append(String.format("  REJECTED           %8d  (sold out)%n", rejected));
         text.append(String.format("  FAILED_FINAL       %8d%n", failedFinal));
