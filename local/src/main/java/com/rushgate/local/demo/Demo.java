@@ -10,6 +10,8 @@ import com.rushgate.local.analytics.AnalyticsReport;
 import com.rushgate.local.auth.LocalIssuer;
 import com.rushgate.local.chaos.Faults;
 import com.rushgate.local.lambda.Invocation;
+import com.rushgate.local.load.DecisionTimes;
+import com.rushgate.local.load.Fairness;
 import com.rushgate.local.load.HttpLoad;
 import com.rushgate.local.load.Latencies;
 import com.rushgate.local.load.RequestTableReads;
@@ -98,17 +100,25 @@ public final class Demo {
         int lost = ingest.accepted().size() - acceptedFinals.values().stream().mapToInt(Integer::intValue).sum();
         // Every request of the event, including those recorded before a refused answer (a 503
         // after the RECEIVED write): the stock check must see all of them.
-        Map<RequestStatus, Integer> all = RequestTableReads.statusesOfEvent(stack, eventId);
+        List<RequestTableReads.Row> rows = RequestTableReads.rowsOfEvent(stack, eventId);
+        Map<RequestStatus, Integer> all = RequestTableReads.countByStatus(RequestTableReads.statusById(rows));
         int succeeded = all.getOrDefault(RequestStatus.SUCCEEDED, 0);
         int rejected = all.getOrDefault(RequestStatus.REJECTED, 0);
         int failedFinal = all.getOrDefault(RequestStatus.FAILED_FINAL, 0);
         int remaining = events.find(eventId).orElseThrow().remaining();
         int oversold = Math.max(0, succeeded - (options.capacity() - remaining));
+        Fairness fairness = Fairness.of(rows, options.capacity());
+        DecisionTimes decisions = DecisionTimes.of(rows);
         Latencies latencies = ingest.latencies();
         DemoSummary summary = new DemoSummary(eventId, options.users(), options.capacity(), submissions.size(),
                 ingest.accepted().size(), ingest.duplicates(), ingest.refusedCount(), ingest.neverAccepted(), succeeded,
-                rejected, failedFinal, remaining, lost, oversold, submissions.size() / ingest.seconds(),
-                latencies.percentileMs(50), latencies.percentileMs(95), latencies.percentileMs(99), drainSeconds, Map.of())
+                rejected, failedFinal, remaining, lost, oversold, fairness.fairness(), fairness.worstWinnerRank(),
+                submissions.size() / ingest.seconds(), latencies.percentileMs(50), latencies.percentileMs(95),
+                latencies.percentileMs(99), drainSeconds, Map.of())
+                .with("decisionP50Ms", DemoSummary.round(decisions.p50Ms()))
+                .with("decisionP95Ms", DemoSummary.round(decisions.p95Ms()))
+                .with("decisionP99Ms", DemoSummary.round(decisions.p99Ms()))
+                .with("grantsPerSecond", DemoSummary.round(decisions.grantsPerSecond()))
                 .with("retries", ingest.retries());
         if (!ingest.refused().isEmpty()) {
             summary = summary.with("refusedByStatus", ingest.refused());
