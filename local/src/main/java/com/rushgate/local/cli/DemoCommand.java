@@ -45,8 +45,9 @@ final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--chaos", defaultValue = "0", paramLabel = "FRACTION",
             description = {"Inject faults while participations arrive: this fraction of SQS sends, DynamoDB transitions",
-                    "and worker claims fail, and poison messages are sent; then the reconciler and a redrive",
-                    "recover everything (default: ${DEFAULT-VALUE}, none)."})
+                    "and worker claims fail, and of the writes to the event's item meet a transaction conflict or a",
+                    "throttle; poison messages are sent; then the reconciler and a redrive recover everything",
+                    "(default: ${DEFAULT-VALUE}, none)."})
     double chaos;
 
     /** Short timeouts so a chaotic run recovers in seconds; --parameter overrides any of them. */

@@ -80,7 +80,7 @@ public final class Demo {
 
         if (options.chaos() > 0) {
             requireFaultInjection();
-            Faults.set(options.chaos(), workQueue());
+            Faults.set(options.chaos(), workQueue(), stack.model().functionVariable("EVENT_TABLE"));
             poison(options.poisonMessages());
         }
         Ingest ingest;
