@@ -16,9 +16,12 @@ import com.rushgate.core.domain.Sha256RequestIds;
 import com.rushgate.local.auth.LocalIssuer;
 import com.rushgate.local.auth.TokenVerifier;
 import com.rushgate.local.gateway.Gateway;
+import com.rushgate.local.load.DecisionTimes;
+import com.rushgate.local.load.Fairness;
 import com.rushgate.local.load.HttpLoad;
 import com.rushgate.local.load.Latencies;
 import com.rushgate.local.load.RequestTableReads;
+import com.rushgate.local.load.RetryPolicy;
 import com.rushgate.local.stack.LocalStack;
 import com.rushgate.local.stack.StackOptions;
 import com.rushgate.local.template.StackModel;
@@ -35,11 +38,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
@@ -111,7 +116,7 @@ public final class Bench {
             Map<Integer, Floor.Rates> floors = floor();
             Map<Integer, HttpLoad.Result> ingest = ingest(load, floors);
             drain(floors);
-            burst(load);
+            burst(load, Optional.ofNullable(floors.get(plan.referenceLevel())));
             coldStart(template.toAbsolutePath().getParent());
         }
         return report;
@@ -292,14 +297,15 @@ public final class Bench {
 
     // ------------------------------------------------------------------ burst
 
-    private void burst(HttpLoad load) throws Exception {
+    /** @param floor the floor at the reference level, when it ran: the transaction rate grants compare with */
+    private void burst(HttpLoad load, Optional<Floor.Rates> floor) throws Exception {
         int[] submissions = submissions();
         console.printf("burst, asynchronous: %,d participations (%,d participants) on %,d connections, capacity %,d...%n",
                 submissions.length, plan.burstUsers(), plan.burstConnections(), plan.burstCapacity());
         Burst async;
         try (SqsPoller poller = poller(defaultTrigger().batchSize(), defaultTrigger().maximumConcurrency())) {
             warmUpBurst(load);
-            async = burst(load, apiEndpoint(), submissions, true, null);
+            async = burst(load, apiEndpoint(), submissions, true, null, floor);
         }
         // The same burst with the worker held back until every request is answered: on one machine
         // the worker's writes share one DynamoDB Local with Ingest's; in AWS they go
@@ -307,7 +313,7 @@ public final class Bench {
         console.printf("burst, asynchronous with the worker held back: the same %,d participations...%n",
                 submissions.length);
         Burst held = burst(load, apiEndpoint(), submissions, true,
-                () -> poller(defaultTrigger().batchSize(), defaultTrigger().maximumConcurrency()));
+                () -> poller(defaultTrigger().batchSize(), defaultTrigger().maximumConcurrency()), floor);
         console.printf("burst, synchronous baseline: the same %,d participations...%n", submissions.length);
         Burst sync;
         StackModel model = stack.model();
@@ -323,7 +329,7 @@ public final class Bench {
                 Clock.systemUTC());
         try (Gateway gateway = new Gateway(model.api().orElseThrow(), List.of(syncRoute), model.webAcl().orElse(null),
                 id -> baseline, verifier, 0, 256)) {
-            sync = burst(load, gateway.endpoint(), submissions, false, null);
+            sync = burst(load, gateway.endpoint(), submissions, false, null, floor);
         }
         List<Object> details = List.of(async.toMap("asynchronous"), held.toMap("asynchronous, worker held back"),
                 sync.toMap("synchronous"));
@@ -332,11 +338,24 @@ public final class Bench {
         report.table("Burst: " + String.format(java.util.Locale.ROOT, "%,d", submissions.length)
                         + " participations on " + plan.burstConnections() + " connections, FCFS capacity "
                         + plan.burstCapacity() + " (latency in ms: until 202 for async, until decided for sync)",
-                List.of("design", "per s", "p50", "p95", "p99", "max", "errors", "409 repeat", "until all final s", "lost",
-                        "oversold"),
+                List.of("design", "per s", "p50", "p95", "p99", "max", "errors", "409 repeat", "never accepted",
+                        "until all final s", "lost", "oversold"),
                 List.of(async.row("asynchronous (Rushgate)"), held.row("async, worker held back"),
                         sync.row("synchronous baseline")));
+        report.table("Burst: FCFS decisions (fairness: share of winners among the first " + plan.burstCapacity()
+                        + " arrivals; decision: acceptedAt to completedAt, ms; grants: SUCCEEDED per s from the first"
+                        + " arrival to the last grant, against the floor's transactions per s)",
+                List.of("design", "fairness", "worst winner rank", "decision p50", "p95", "p99", "grants per s",
+                        "tx floor per s", "grants / tx floor"),
+                List.of(async.fcfsRow("asynchronous (Rushgate)"), held.fcfsRow("async, worker held back"),
+                        sync.fcfsRow("synchronous baseline")));
         report.put("burstLost", async.lost());
+        report.put("burstNeverAccepted", async.neverAccepted());
+        report.put("burstFairness", async.fairness().fairness());
+        report.put("burstWorstWinnerRank", async.fairness().worstWinnerRank());
+        report.put("burstDecisionP99Ms", async.decisions().p99Ms());
+        report.put("burstGrantsPerSecond", async.decisions().grantsPerSecond());
+        async.grantsVsFloor().ifPresent(ratio -> report.put("grantsPerSecondVsTxFloor", ratio));
         report.put("burstOversold", Math.max(Math.max(async.oversold(), held.oversold()), sync.oversold()));
         report.put("asyncP99Ms", async.result().latencies().percentileMs(99));
         report.put("syncP99Ms", sync.result().latencies().percentileMs(99));
@@ -375,20 +394,48 @@ public final class Bench {
         awaitEmptyQueue(plan.burstLimit());
     }
 
-    /** What one burst did; for the asynchronous design also how long deciding everything took. */
-    private record Burst(HttpLoad.Result result, double untilFinalSeconds, int accepted, int lost, int oversold,
-                         Map<RequestStatus, Integer> statuses) {
+    /**
+     * What one burst did; for the asynchronous design also how long deciding everything took.
+     *
+     * @param neverAccepted participants none of whose submissions was accepted, retries included
+     * @param fairness      whether the first arrivals won, from the same RequestTable scan as the statuses
+     * @param txFloor       the floor's TransactWriteItems per second at the reference level, if it ran
+     */
+    private record Burst(HttpLoad.Result result, double untilFinalSeconds, int accepted, int neverAccepted, int lost,
+                         int oversold, Map<RequestStatus, Integer> statuses, Fairness fairness, DecisionTimes decisions,
+                         Optional<Double> txFloor) {
+
+        Optional<Double> grantsVsFloor() {
+            return txFloor.map(floor -> Report.ratio(decisions.grantsPerSecond(), floor));
+        }
+
+        List<String> fcfsRow(String name) {
+            return List.of(name, String.format(java.util.Locale.ROOT, "%.4f", fairness.fairness()),
+                    Integer.toString(fairness.worstWinnerRank()), Report.number(decisions.p50Ms()),
+                    Report.number(decisions.p95Ms()), Report.number(decisions.p99Ms()),
+                    Report.number(decisions.grantsPerSecond()), txFloor.map(Report::number).orElse("-"),
+                    grantsVsFloor().map(ratio -> String.format(java.util.Locale.ROOT, "%.2f", ratio)).orElse("-"));
+        }
 
         Map<String, Object> toMap(String design) {
             Map<String, Object> map = latencyDetail(result);
             map.put("design", design);
             map.put("untilAllFinalSeconds", Report.round(untilFinalSeconds));
             map.put("acceptedRequests", accepted);
+            map.put("neverAccepted", neverAccepted);
+            map.put("retries", result.retries());
             map.put("lost", lost);
             map.put("oversold", oversold);
             Map<String, Integer> counts = new LinkedHashMap<>();
             statuses.forEach((status, count) -> counts.put(status.name(), count));
             map.put("outcomes", counts);
+            map.put("fairness", fairness.fairness());
+            map.put("worstWinnerRank", fairness.worstWinnerRank());
+            map.put("decisionP50Ms", Report.round(decisions.p50Ms()));
+            map.put("decisionP95Ms", Report.round(decisions.p95Ms()));
+            map.put("decisionP99Ms", Report.round(decisions.p99Ms()));
+            map.put("grantsPerSecond", Report.round(decisions.grantsPerSecond()));
+            grantsVsFloor().ifPresent(ratio -> map.put("grantsPerSecondVsTxFloor", ratio));
             return map;
         }
 
@@ -396,8 +443,8 @@ public final class Bench {
             return List.of(name, Report.number(result.perSecond()), Report.number(result.latencies().percentileMs(50)),
                     Report.number(result.latencies().percentileMs(95)), Report.number(result.latencies().percentileMs(99)),
                     Report.number(result.latencies().maxMs()), Long.toString(result.errors()),
-                    Long.toString(result.inProgress()), Report.number(untilFinalSeconds), Integer.toString(lost),
-                    Integer.toString(oversold));
+                    Long.toString(result.inProgress()), Integer.toString(neverAccepted), Report.number(untilFinalSeconds),
+                    Integer.toString(lost), Integer.toString(oversold));
         }
     }
 
@@ -406,16 +453,19 @@ public final class Bench {
      *                         answered (null: the worker already runs)
      */
     private Burst burst(HttpLoad load, URI endpoint, int[] submissions, boolean asynchronous,
-                        Supplier<SqsPoller> workerAfterwards) throws Exception {
+                        Supplier<SqsPoller> workerAfterwards, Optional<Floor.Rates> floor) throws Exception {
         String eventId = event(asynchronous ? "burst" : "burst-sync", plan.burstCapacity());
         Set<String> accepted = ConcurrentHashMap.newKeySet();
+        Set<Integer> acceptedUsers = ConcurrentHashMap.newKeySet();
         long started = System.nanoTime();
         HttpLoad.Result result = load.run(submissions.length, plan.burstConnections(), plan.burstLimit(),
-                i -> participation(endpoint, eventId, submissions[i]), (i, status, body) -> {
+                RetryPolicy.participant(), i -> participation(endpoint, eventId, submissions[i]), (i, status, body) -> {
                     if (status / 100 == 2) {
                         accepted.add(requestIdOf(body));
+                        acceptedUsers.add(submissions[i]);
                     }
                 });
+        int neverAccepted = (int) Arrays.stream(submissions).distinct().filter(user -> !acceptedUsers.contains(user)).count();
         Statuses statuses;
         if (asynchronous && workerAfterwards != null) {
             try (SqsPoller poller = workerAfterwards.get()) {
@@ -430,7 +480,9 @@ public final class Bench {
         int remaining = events().find(eventId).orElseThrow().remaining();
         int succeeded = statuses.counts().getOrDefault(RequestStatus.SUCCEEDED, 0);
         int oversold = Math.max(0, succeeded - (plan.burstCapacity() - remaining));
-        return new Burst(result, untilFinal, accepted.size(), statuses.notFinal(), oversold, statuses.counts());
+        return new Burst(result, untilFinal, accepted.size(), neverAccepted, statuses.notFinal(), oversold,
+                statuses.counts(), Fairness.of(statuses.rows(), plan.burstCapacity()), DecisionTimes.of(statuses.rows()),
+                floor.map(Floor.Rates::transaction));
     }
 
     private static String requestIdOf(String body) {
@@ -507,12 +559,13 @@ public final class Bench {
 
     // ------------------------------------------------------------------ helpers
 
-    /** Status counts of an event, and how many of {@code accepted} are not final. */
-    private record Statuses(Map<RequestStatus, Integer> counts, int notFinal) {
+    /** Status counts of an event, how many of {@code accepted} are not final, and the rows they come from. */
+    private record Statuses(Map<RequestStatus, Integer> counts, int notFinal, List<RequestTableReads.Row> rows) {
     }
 
     private Statuses statuses(String eventId, Set<String> accepted) {
-        Map<String, RequestStatus> byId = RequestTableReads.statusById(stack, eventId);
+        List<RequestTableReads.Row> rows = RequestTableReads.rowsOfEvent(stack, eventId);
+        Map<String, RequestStatus> byId = RequestTableReads.statusById(rows);
         int notFinal = 0;
         for (String id : accepted) {
             RequestStatus status = byId.get(id);
@@ -520,7 +573,7 @@ public final class Bench {
                 notFinal++;
             }
         }
-        return new Statuses(RequestTableReads.countByStatus(byId), notFinal);
+        return new Statuses(RequestTableReads.countByStatus(byId), notFinal, rows);
     }
 
     static Map<String, Object> latencyDetail(HttpLoad.Result result) {

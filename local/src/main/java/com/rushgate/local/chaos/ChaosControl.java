@@ -28,15 +28,16 @@ public final class ChaosControl implements AutoCloseable {
         return thread;
     });
 
-    public ChaosControl(Path stateDir, double initial, String workQueueUrl) {
+    /** @param eventTable the table whose items are made hot, see {@link Faults#set} */
+    public ChaosControl(Path stateDir, double initial, String workQueueUrl, String eventTable) {
         Path file = stateDir.resolve(FILE);
         write(stateDir, initial);
-        Faults.set(initial, workQueueUrl);
+        Faults.set(initial, workQueueUrl, eventTable);
         watcher.scheduleWithFixedDelay(() -> {
             try {
                 double wanted = Double.parseDouble(Files.readString(file, StandardCharsets.UTF_8).trim());
                 if (wanted != Faults.level()) {
-                    Faults.set(wanted, workQueueUrl);
+                    Faults.set(wanted, workQueueUrl, eventTable);
                     LOG.info("fault level is now {}", wanted);
                 }
             } catch (IOException | RuntimeException e) {

@@ -14,9 +14,12 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The local stack's fault injector, for tests and demos: fails a fraction of SQS sends to the work
- * queue (after Ingest's RECEIVED write), throttles a fraction of DynamoDB transitions, and crashes
- * the worker right after a fraction of its claims. Off unless the stack was started with fault
- * injection and a fraction is set. Poison messages are sent by the caller, see {@link #POISON}.
+ * queue (after Ingest's RECEIVED write), throttles a fraction of DynamoDB transitions, crashes the
+ * worker right after a fraction of its claims, and makes the event's item hot: a fraction of the
+ * transactions that touch the EventTable are cancelled with {@code TransactionConflict} on it
+ * ({@code hotItemConflict}), another fraction with {@code ThrottlingError} and single-item writes to
+ * it throttled ({@code hotItemThrottle}), per SDK attempt. Off unless the stack was started with
+ * fault injection and a fraction is set. Poison messages are sent by the caller, see {@link #POISON}.
  */
 public final class Faults {
 
@@ -24,23 +27,35 @@ public final class Faults {
     private static final String DYNAMODB_THROTTLE = FaultInterceptor.DYNAMODB_THROTTLE;
     private static final String WORKER_CRASH = FaultInterceptor.WORKER_CRASH;
     private static final String WORK_QUEUE = FaultInterceptor.WORK_QUEUE;
+    private static final String EVENT_TABLE = FaultInterceptor.EVENT_TABLE;
+    private static final String HOT_ITEM_CONFLICT = FaultInterceptor.HOT_ITEM_CONFLICT;
+    private static final String HOT_ITEM_THROTTLE = FaultInterceptor.HOT_ITEM_THROTTLE;
     /** Poison messages are counted under this name by whoever sends them. */
     public static final String POISON = "rushgate.faults.poison";
 
-    private static final List<String> KINDS = List.of(SQS_SEND, DYNAMODB_THROTTLE, WORKER_CRASH, POISON);
+    private static final List<String> INJECTED = List.of(SQS_SEND, DYNAMODB_THROTTLE, WORKER_CRASH, HOT_ITEM_CONFLICT,
+            HOT_ITEM_THROTTLE);
+    private static final List<String> KINDS = List.of(SQS_SEND, DYNAMODB_THROTTLE, WORKER_CRASH, HOT_ITEM_CONFLICT,
+            HOT_ITEM_THROTTLE, POISON);
     private static final String INTERCEPTORS = "software/amazon/awssdk/global/handlers/execution.interceptors";
     private static Path classPath;
 
     private Faults() {
     }
 
-    /** Injects each kind of fault with probability {@code fraction}; 0 stops them. */
-    public static void set(double fraction, String workQueueUrl) {
+    /**
+     * Injects each kind of fault with probability {@code fraction}; 0 stops them.
+     *
+     * @param workQueueUrl the queue whose sends fail
+     * @param eventTable   the table whose items are made hot
+     */
+    public static void set(double fraction, String workQueueUrl, String eventTable) {
         if (fraction < 0 || fraction > 1) {
             throw new IllegalArgumentException("a fault fraction is between 0 and 1");
         }
         System.setProperty(WORK_QUEUE, workQueueUrl);
-        for (String kind : List.of(SQS_SEND, DYNAMODB_THROTTLE, WORKER_CRASH)) {
+        System.setProperty(EVENT_TABLE, eventTable);
+        for (String kind : INJECTED) {
             System.setProperty(kind, Double.toString(fraction));
         }
     }
@@ -52,7 +67,7 @@ public final class Faults {
     }
 
     public static void off() {
-        for (String kind : List.of(SQS_SEND, DYNAMODB_THROTTLE, WORKER_CRASH)) {
+        for (String kind : INJECTED) {
             System.setProperty(kind, "0");
         }
     }

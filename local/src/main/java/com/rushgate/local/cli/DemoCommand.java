@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
         description = {"A drop on an in-memory stack: creates an FCFS event, sends every user's participation over HTTP",
                 "with their own token plus duplicates, waits until every accepted request is final, and proves",
                 "that nothing was lost or oversold; then waits for the data lake to hold every final request and",
-                "prints the analytics answers for the event. Exit code 1 if anything was lost, oversold or missing."})
+                "prints the analytics answers for the event. Exit code 1 if a user was never accepted, anything",
+                "was lost, oversold or missing, or a winner was not among the first capacity arrivals."})
 final class DemoCommand implements Callable<Integer> {
 
     @Mixin
@@ -44,8 +45,9 @@ final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--chaos", defaultValue = "0", paramLabel = "FRACTION",
             description = {"Inject faults while participations arrive: this fraction of SQS sends, DynamoDB transitions",
-                    "and worker claims fail, and poison messages are sent; then the reconciler and a redrive",
-                    "recover everything (default: ${DEFAULT-VALUE}, none)."})
+                    "and worker claims fail, and of the writes to the event's item meet a transaction conflict or a",
+                    "throttle; poison messages are sent; then the reconciler and a redrive recover everything",
+                    "(default: ${DEFAULT-VALUE}, none)."})
     double chaos;
 
     /** Short timeouts so a chaotic run recovers in seconds; --parameter overrides any of them. */

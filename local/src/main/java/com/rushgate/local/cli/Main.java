@@ -29,8 +29,21 @@ public final class Main implements Runnable {
         return run(new java.io.PrintWriter(System.out, true), new java.io.PrintWriter(System.err, true), args);
     }
 
-    /** Runs a command line writing results to {@code out} and diagnostics to {@code err}, for tests. */
+    /**
+     * Runs a command line writing results to {@code out} and diagnostics to {@code err}, and flushes
+     * both before it returns: an auto-flushing writer only flushes on println, and {@link #main}
+     * exits the JVM right after, so a result printed with print would otherwise never be seen.
+     */
     public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
+        try {
+            return execute(out, err, args);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    private static int execute(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
         CommandLine commandLine = new CommandLine(new Main());
         commandLine.setOut(out);
         commandLine.setErr(err);

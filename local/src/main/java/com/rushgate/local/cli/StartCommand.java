@@ -35,7 +35,8 @@ final class StartCommand implements Runnable {
 
     @Option(names = "--chaos", defaultValue = "0", paramLabel = "FRACTION",
             description = {"Inject faults: this fraction of SQS sends to the work queue, DynamoDB transitions and",
-                    "worker claims fail (default: ${DEFAULT-VALUE}, none). For trying the runbook."})
+                    "worker claims fail, and of the writes to an event's item meet a transaction conflict or a",
+                    "throttle (default: ${DEFAULT-VALUE}, none). For trying the runbook."})
     double chaos;
 
     static final class Storage {
@@ -62,10 +63,12 @@ final class StartCommand implements Runnable {
         }
         LocalStack stack = LocalStack.start(options.withFaultInjection(chaos > 0));
         ChaosControl control = chaos > 0
-                ? new ChaosControl(workspace.stateDir(), chaos, stack.model().functionVariable("QUEUE_URL")) : null;
+                ? new ChaosControl(workspace.stateDir(), chaos, stack.model().functionVariable("QUEUE_URL"),
+                        stack.model().functionVariable("EVENT_TABLE")) : null;
         if (control != null) {
-            workspace.err().printf("fault injection on: %.0f%% of SQS sends, DynamoDB transitions and worker claims fail;"
-                    + " change it with ./rushgate chaos FRACTION%n", chaos * 100);
+            workspace.err().printf("fault injection on: %.0f%% of SQS sends, DynamoDB transitions and worker claims fail,"
+                    + " and of the event items' writes meet a conflict or a throttle; change it with ./rushgate chaos"
+                    + " FRACTION%n", chaos * 100);
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

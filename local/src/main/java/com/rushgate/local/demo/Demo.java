@@ -10,15 +10,17 @@ import com.rushgate.local.analytics.AnalyticsReport;
 import com.rushgate.local.auth.LocalIssuer;
 import com.rushgate.local.chaos.Faults;
 import com.rushgate.local.lambda.Invocation;
+import com.rushgate.local.load.DecisionTimes;
+import com.rushgate.local.load.Fairness;
+import com.rushgate.local.load.HttpLoad;
 import com.rushgate.local.load.Latencies;
 import com.rushgate.local.load.RequestTableReads;
+import com.rushgate.local.load.RetryPolicy;
 import com.rushgate.local.stack.LocalStack;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,12 +33,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
@@ -58,15 +57,13 @@ public final class Demo {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int BATCH_GET = 100;
     private static final Duration RECOVERY_ROUND = Duration.ofSeconds(3);
-    private static final int RETRIES = 3;
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    /** No submission is sent for the first time later than this after the first. */
+    private static final Duration INGEST_LIMIT = Duration.ofMinutes(10);
 
     private final LocalStack stack;
     private final PrintStream console;
     private DemoLake.Answers lakeAnswers;
-    private final HttpClient http = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
 
     public Demo(LocalStack stack, PrintStream console) {
         this.stack = stack;
@@ -83,7 +80,7 @@ public final class Demo {
 
         if (options.chaos() > 0) {
             requireFaultInjection();
-            Faults.set(options.chaos(), workQueue());
+            Faults.set(options.chaos(), workQueue(), stack.model().functionVariable("EVENT_TABLE"));
             poison(options.poisonMessages());
         }
         Ingest ingest;
@@ -103,17 +100,29 @@ public final class Demo {
         int lost = ingest.accepted().size() - acceptedFinals.values().stream().mapToInt(Integer::intValue).sum();
         // Every request of the event, including those recorded before a refused answer (a 503
         // after the RECEIVED write): the stock check must see all of them.
-        Map<RequestStatus, Integer> all = RequestTableReads.statusesOfEvent(stack, eventId);
+        List<RequestTableReads.Row> rows = RequestTableReads.rowsOfEvent(stack, eventId);
+        Map<RequestStatus, Integer> all = RequestTableReads.countByStatus(RequestTableReads.statusById(rows));
         int succeeded = all.getOrDefault(RequestStatus.SUCCEEDED, 0);
         int rejected = all.getOrDefault(RequestStatus.REJECTED, 0);
         int failedFinal = all.getOrDefault(RequestStatus.FAILED_FINAL, 0);
         int remaining = events.find(eventId).orElseThrow().remaining();
         int oversold = Math.max(0, succeeded - (options.capacity() - remaining));
-        Latencies latencies = new Latencies(ingest.latencies());
+        Fairness fairness = Fairness.of(rows, options.capacity());
+        DecisionTimes decisions = DecisionTimes.of(rows);
+        Latencies latencies = ingest.latencies();
         DemoSummary summary = new DemoSummary(eventId, options.users(), options.capacity(), submissions.size(),
-                ingest.accepted().size(), ingest.duplicates(), ingest.refused(), succeeded, rejected, failedFinal,
-                remaining, lost, oversold, submissions.size() / ingest.seconds(), latencies.percentileMs(50),
-                latencies.percentileMs(95), latencies.percentileMs(99), drainSeconds, Map.of());
+                ingest.accepted().size(), ingest.duplicates(), ingest.refusedCount(), ingest.neverAccepted(), succeeded,
+                rejected, failedFinal, remaining, lost, oversold, fairness.fairness(), fairness.worstWinnerRank(),
+                submissions.size() / ingest.seconds(), latencies.percentileMs(50), latencies.percentileMs(95),
+                latencies.percentileMs(99), drainSeconds, Map.of())
+                .with("decisionP50Ms", DemoSummary.round(decisions.p50Ms()))
+                .with("decisionP95Ms", DemoSummary.round(decisions.p95Ms()))
+                .with("decisionP99Ms", DemoSummary.round(decisions.p99Ms()))
+                .with("grantsPerSecond", DemoSummary.round(decisions.grantsPerSecond()))
+                .with("retries", ingest.retries());
+        if (!ingest.refused().isEmpty()) {
+            summary = summary.with("refusedByStatus", ingest.refused());
+        }
         if (options.chaos() > 0) {
             summary = summary.with("faultsInjected", Faults.total())
                     .with("faults", Faults.injected())
@@ -154,83 +163,72 @@ public final class Demo {
         return tokens;
     }
 
-    /** What the participants saw. */
-    private record Ingest(List<String> accepted, int duplicates, int refused, long[] latencies, double seconds) {
+    /**
+     * What the participants saw.
+     *
+     * @param neverAccepted users none of whose submissions was answered 200 or 202, retries included
+     * @param refused       submissions whose last answer was not 200 or 202 (or that had none), by status
+     *                      ("none" for no answer)
+     */
+    private record Ingest(List<String> accepted, int duplicates, int neverAccepted, Map<String, Long> refused,
+                          long retries, Latencies latencies, double seconds) {
+
+        int refusedCount() {
+            return (int) refused.values().stream().mapToLong(Long::longValue).sum();
+        }
     }
 
+    /**
+     * Every submission, sent as a participant's client sends it: a 409, 429 or 503 is tried again
+     * after its Retry-After, within the bounds of {@link RetryPolicy#participant()}.
+     */
     private Ingest ingest(String eventId, List<String> submissions, Map<String, String> tokens, int concurrency)
             throws InterruptedException {
         URI endpoint = stack.apiEndpoint().orElseThrow().resolve("/events/" + eventId + "/participations");
         Map<String, String> requestOfUser = new ConcurrentHashMap<>();
         Set<String> accepted = ConcurrentHashMap.newKeySet();
         AtomicInteger duplicates = new AtomicInteger();
-        AtomicInteger refused = new AtomicInteger();
-        long[] latencies = new long[submissions.size()];
         AtomicInteger done = new AtomicInteger();
         Progress progress = new Progress(console, "ingest", submissions.size());
-        ExecutorService clients = Executors.newFixedThreadPool(concurrency);
-        long started = System.nanoTime();
-        try {
-            List<Future<?>> calls = new ArrayList<>();
-            for (int i = 0; i < submissions.size(); i++) {
-                int index = i;
-                String user = submissions.get(i);
-                calls.add(clients.submit(() -> {
-                    long sent = System.nanoTime();
-                    Answer answer = participate(endpoint, tokens.get(user));
-                    latencies[index] = System.nanoTime() - sent;
-                    if (answer.requestId() != null) {
-                        accepted.add(answer.requestId());
-                        String first = requestOfUser.putIfAbsent(user, answer.requestId());
-                        if (first != null && first.equals(answer.requestId())) {
-                            duplicates.incrementAndGet();
+        HttpLoad.Result result;
+        try (HttpLoad load = new HttpLoad(REQUEST_TIMEOUT)) {
+            result = load.run(submissions.size(), concurrency, INGEST_LIMIT, RetryPolicy.participant(),
+                    i -> HttpRequest.newBuilder(endpoint)
+                            .header("Authorization", "Bearer " + tokens.get(submissions.get(i)))
+                            .POST(HttpRequest.BodyPublishers.noBody()),
+                    (i, status, body) -> {
+                        String requestId = status == 200 || status == 202 ? requestIdOf(body) : null;
+                        if (requestId != null) {
+                            accepted.add(requestId);
+                            String first = requestOfUser.putIfAbsent(submissions.get(i), requestId);
+                            if (first != null && first.equals(requestId)) {
+                                duplicates.incrementAndGet();
+                            }
                         }
-                    } else {
-                        refused.incrementAndGet();
-                    }
-                    progress.show(done.incrementAndGet());
-                    return null;
-                }));
-            }
-            for (Future<?> call : calls) {
-                call.get();
-            }
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("a participation failed: " + e.getCause(), e.getCause());
-        } finally {
-            clients.shutdownNow();
+                        progress.show(done.incrementAndGet());
+                    });
         }
-        double seconds = (System.nanoTime() - started) / 1e9;
         progress.finish(done.get());
-        return new Ingest(List.copyOf(accepted), duplicates.get(), refused.get(), latencies, seconds);
+        Map<String, Long> refused = new TreeMap<>();
+        result.statuses().forEach((status, count) -> {
+            if (status != 200 && status != 202) {
+                refused.put(Integer.toString(status), count);
+            }
+        });
+        if (result.failures() > 0) {
+            refused.put("none", result.failures());
+        }
+        int users = (int) submissions.stream().distinct().count();
+        return new Ingest(List.copyOf(accepted), duplicates.get(), users - requestOfUser.size(), refused,
+                result.retries(), result.latencies(), result.seconds());
     }
 
-    /** The answer to one participation: the requestId when it was 200 or 202, else null. */
-    private record Answer(int status, String requestId) {
-    }
-
-    /**
-     * One participation, as a well-behaved client sends it: a 409 IN_PROGRESS or a 503 is retried
-     * after its Retry-After, up to {@link #RETRIES} times.
-     */
-    private Answer participate(URI endpoint, String token) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(endpoint)
-                .header("Authorization", "Bearer " + token)
-                .timeout(Duration.ofSeconds(30))
-                .POST(HttpRequest.BodyPublishers.noBody())
-                .build();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        for (int retry = 0; retry < RETRIES && (response.statusCode() == 409 || response.statusCode() == 503); retry++) {
-            long wait = response.headers().firstValueAsLong("Retry-After").orElse(1);
-            TimeUnit.SECONDS.sleep(Math.min(wait, 5));
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+    private static String requestIdOf(String body) {
+        try {
+            return JSON.readTree(body).path("requestId").asText(null);
+        } catch (IOException e) {
+            return null;
         }
-        String requestId = null;
-        if (response.statusCode() == 200 || response.statusCode() == 202) {
-            JsonNode body = JSON.readTree(response.body());
-            requestId = body.path("requestId").asText(null);
-        }
-        return new Answer(response.statusCode(), requestId);
     }
 
     /** How the requests ended, and what recovering them took. */

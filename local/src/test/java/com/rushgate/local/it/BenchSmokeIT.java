@@ -63,9 +63,27 @@ class BenchSmokeIT {
 
         // Every accepted participation of each burst reached a final state, and exactly the capacity won.
         for (JsonNode burst : summary.get("burst")) {
-            assertThat(burst.get("lost").asInt()).as(burst.get("design").asText()).isZero();
-            assertThat(burst.get("outcomes").get("SUCCEEDED").asInt()).as(burst.get("design").asText()).isEqualTo(10);
+            String design = burst.get("design").asText();
+            assertThat(burst.get("lost").asInt()).as(design).isZero();
+            assertThat(burst.get("outcomes").get("SUCCEEDED").asInt()).as(design).isEqualTo(10);
+            // Measured, not judged: the share of the 10 winners among the first 10 arrivals, and so on.
+            assertThat(burst.get("fairness").asDouble()).as(design).isBetween(0.0, 1.0);
+            assertThat(burst.get("worstWinnerRank").asInt()).as(design)
+                    .isBetween(10, burst.get("outcomes").get("SUCCEEDED").asInt() + burst.get("outcomes").path("REJECTED").asInt()
+                            + burst.get("outcomes").path("FAILED_FINAL").asInt());
+            assertThat(burst.get("decisionP50Ms").asDouble()).as(design).isPositive();
+            assertThat(burst.get("decisionP99Ms").asDouble()).as(design).isGreaterThanOrEqualTo(burst.get("decisionP95Ms").asDouble())
+                    .isGreaterThanOrEqualTo(burst.get("decisionP50Ms").asDouble());
+            assertThat(burst.get("grantsPerSecond").asDouble()).as(design).isPositive();
+            assertThat(burst.get("grantsPerSecondVsTxFloor").asDouble()).as(design).isPositive();
+            assertThat(burst.get("neverAccepted").isIntegralNumber()).as(design).isTrue();
+            assertThat(burst.get("retries").isIntegralNumber()).as(design).isTrue();
         }
+        for (String field : List.of("burstFairness", "burstWorstWinnerRank", "burstDecisionP99Ms", "burstGrantsPerSecond",
+                "grantsPerSecondVsTxFloor", "burstNeverAccepted")) {
+            assertThat(summary.path(field).isNumber()).as(field + " in " + summary).isTrue();
+        }
+        assertThat(Files.readString(reportDirectory.resolve("report.txt"))).contains("Burst: FCFS decisions");
 
         assertThat(reportDirectory.resolve("results.json")).isRegularFile();
         assertThat(Files.readString(reportDirectory.resolve("report.txt"))).contains("Cold start", "Burst", "Floor");

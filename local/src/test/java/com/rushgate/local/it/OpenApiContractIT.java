@@ -153,7 +153,7 @@ class OpenApiContractIT {
                 "EVENT_NOT_FOUND");
 
         Answered refused;
-        Faults.set(1.0, stack.model().functionVariable("QUEUE_URL"));
+        Faults.set(1.0, stack.model().functionVariable("QUEUE_URL"), stack.model().functionVariable("EVENT_TABLE"));
         try {
             refused = exchange(participation);
         } finally {
