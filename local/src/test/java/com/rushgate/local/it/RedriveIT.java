@@ -119,8 +119,10 @@ class RedriveIT {
         Map<RequestStatus, Integer> counts = Tables.statusCounts(stack, eventId);
         assertThat(counts).containsOnly(Map.entry(RequestStatus.SUCCEEDED, 12));
         assertThat(Tables.remaining(stack, eventId)).as("one unit per request, never two").isEqualTo(8);
-        assertThat(redriven).as("one winner per request").isEqualTo(12);
+        // The first redriven message makes the event's allocator serve the whole line, FAILED_FINAL
+        // requests included; the DLQ copies of requests it granted meanwhile are dropped, not sent.
+        assertThat(redriven).as("at most one redrive per request").isBetween(1, 12);
         assertThat(Tables.requestsOf(stack, eventId))
-                .allSatisfy(item -> assertThat(item.get("redriveCount").n()).isEqualTo("1"));
+                .allSatisfy(item -> assertThat(Integer.parseInt(item.get("redriveCount").n())).isBetween(0, 1));
     }
 }

@@ -141,9 +141,12 @@ public final class OrderedAllocation {
                     } finally {
                         releaseQuietly(event.eventId(), holder);
                     }
-                    waits = 0;
                     current = read(request.requestId(), deadline);
-                    continue;
+                    if (decided(current).isPresent()) {
+                        continue;
+                    }
+                    // Served what the index shows, and this request is not decided: the index has
+                    // not shown it yet. Wait a little before serving again.
                 }
             }
             // Another allocator serves the line: this request is decided in its turn.

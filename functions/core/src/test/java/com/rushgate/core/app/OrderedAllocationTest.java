@@ -3,6 +3,7 @@ package com.rushgate.core.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.rushgate.core.app.OrderedAllocation.Outcome;
+import com.rushgate.core.app.port.ArrivalIndex;
 import com.rushgate.core.app.port.StockLedger;
 import com.rushgate.core.domain.ArrivalKey;
 import com.rushgate.core.domain.Event;
@@ -193,5 +194,23 @@ class OrderedAllocationTest {
                 .as("within the memory: no read of the hot item").isEqualTo(Outcome.SOLD_OUT);
         clock.advance(POLICY.soldOutMemory().plusMillis(1));
         assertThat(allocation.serve(event, second, clock.instant().plus(POLICY.maxWait()))).isEqualTo(Outcome.GRANTED);
+    }
+
+    @Test
+    void aRequestTheIndexDoesNotShowYet_waitsAndIsServedOnceItShows() {
+        Event event = fcfs(2, null);
+        ParticipationRequest hidden = arrivals(1).get(0);
+        AtomicInteger lagging = new AtomicInteger(3);
+        ArrivalIndex laggingIndex = (eventId, cursor, upTo, limit) -> lagging.getAndDecrement() > 0
+                ? List.of()
+                : requests.next(eventId, cursor, upTo, limit);
+        OrderedAllocation allocation = new OrderedAllocation(requests, laggingIndex, events, POLICY, clock,
+                clock::advance, () -> "allocator-" + holders.incrementAndGet(), metrics);
+        Instant start = clock.instant();
+
+        assertThat(allocation.serve(event, hidden, clock.instant().plus(POLICY.maxWait()))).isEqualTo(Outcome.GRANTED);
+
+        assertThat(clock.instant()).as("paused between rounds instead of spinning").isAfter(start);
+        assertThat(lagging.get()).isNegative();
     }
 }
