@@ -351,11 +351,11 @@ public final class Bench {
                         sync.fcfsRow("synchronous baseline")));
         report.put("burstLost", async.lost());
         report.put("burstNeverAccepted", async.neverAccepted());
-        report.put("burstFairness", async.fairness().fairness());
+        report.putExact("burstFairness", async.fairness().fairness());
         report.put("burstWorstWinnerRank", async.fairness().worstWinnerRank());
         report.put("burstDecisionP99Ms", async.decisions().p99Ms());
         report.put("burstGrantsPerSecond", async.decisions().grantsPerSecond());
-        async.grantsVsFloor().ifPresent(ratio -> report.put("grantsPerSecondVsTxFloor", ratio));
+        async.grantsVsFloor().ifPresent(ratio -> report.putExact("grantsPerSecondVsTxFloor", ratio));
         report.put("burstOversold", Math.max(Math.max(async.oversold(), held.oversold()), sync.oversold()));
         report.put("asyncP99Ms", async.result().latencies().percentileMs(99));
         report.put("syncP99Ms", sync.result().latencies().percentileMs(99));

@@ -36,6 +36,11 @@ public final class Report {
         summary.put(field, value instanceof Double d ? round(d) : value);
     }
 
+    /** A share or a ratio, kept as it is: rounded to one decimal, a fairness of 0.99 would read 1.0. */
+    void putExact(String field, double value) {
+        summary.put(field, value);
+    }
+
     void detail(String section, Object value) {
         details.put(section, value);
     }

@@ -83,6 +83,10 @@ class BenchSmokeIT {
                 "grantsPerSecondVsTxFloor", "burstNeverAccepted")) {
             assertThat(summary.path(field).isNumber()).as(field + " in " + summary).isTrue();
         }
+        JsonNode asynchronous = summary.get("burst").get(0);
+        assertThat(summary.get("burstFairness").asDouble()).isEqualTo(asynchronous.get("fairness").asDouble());
+        assertThat(summary.get("grantsPerSecondVsTxFloor").asDouble())
+                .isEqualTo(asynchronous.get("grantsPerSecondVsTxFloor").asDouble());
         assertThat(Files.readString(reportDirectory.resolve("report.txt"))).contains("Burst: FCFS decisions");
 
         assertThat(reportDirectory.resolve("results.json")).isRegularFile();
