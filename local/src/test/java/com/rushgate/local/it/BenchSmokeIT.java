@@ -66,8 +66,13 @@ class BenchSmokeIT {
             String design = burst.get("design").asText();
             assertThat(burst.get("lost").asInt()).as(design).isZero();
             assertThat(burst.get("outcomes").get("SUCCEEDED").asInt()).as(design).isEqualTo(10);
-            // Measured, not judged: the share of the 10 winners among the first 10 arrivals, and so on.
-            assertThat(burst.get("fairness").asDouble()).as(design).isBetween(0.0, 1.0);
+            // Rushgate's designs serve the line in arrival order; the synchronous baseline races, so
+            // its fairness is measured, not promised.
+            if (design.startsWith("sync")) {
+                assertThat(burst.get("fairness").asDouble()).as(design).isBetween(0.0, 1.0);
+            } else {
+                assertThat(burst.get("fairness").asDouble()).as(design).isEqualTo(1.0);
+            }
             assertThat(burst.get("worstWinnerRank").asInt()).as(design)
                     .isBetween(10, burst.get("outcomes").get("SUCCEEDED").asInt() + burst.get("outcomes").path("REJECTED").asInt()
                             + burst.get("outcomes").path("FAILED_FINAL").asInt());

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -33,9 +32,7 @@ class CommandLineIT {
 
     @Test
     void demo_withoutJson_printsItsSummaryAndAnalyticsOnStandardOutput() {
-        boolean fair = Pattern.compile("(?m)^\\s+fairness\\s+1\\.0000\\s+ok$").matcher(demo.out()).find();
-        // Fairness is measured, not yet promised: the exit code follows it.
-        assertThat(demo.exit()).as(demo.err()).isEqualTo(fair ? 0 : 1);
+        assertThat(demo.exit()).as(demo.err()).isZero();
         assertThat(demo.out())
                 .contains("Rushgate demo: FCFS event demo-")
                 .containsPattern("(?m)^\\s+accepted \\(202\\)\\s+20$")
@@ -43,8 +40,8 @@ class CommandLineIT {
                 .containsPattern("(?m)^\\s+never accepted\\s+0\\s+ok$")
                 .containsPattern("(?m)^\\s+lost\\s+0\\s+ok$")
                 .containsPattern("(?m)^\\s+oversold\\s+0\\s+ok$")
-                .containsPattern("(?m)^\\s+fairness\\s+[01]\\.\\d{4}\\s+(ok|WINNERS FROM BEYOND THE FIRST 5 ARRIVALS)$")
-                .containsPattern("(?m)^\\s+worst winner rank\\s+([5-9]|1\\d|20)\\s+")
+                .containsPattern("(?m)^\\s+fairness\\s+1\\.0000\\s+ok$")
+                .containsPattern("(?m)^\\s+worst winner rank\\s+5\\s+")
                 .contains("latency_by_event:")
                 .doesNotContain("starting an in-memory stack")
                 .doesNotContain("decided ");
