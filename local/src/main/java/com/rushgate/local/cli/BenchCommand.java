@@ -22,6 +22,9 @@ final class BenchCommand implements Callable<Integer> {
     @Mixin
     Workspace workspace;
 
+    @Mixin
+    AwsLimitsOption awsLimits;
+
     @Spec
     CommandSpec spec;
 
@@ -48,7 +51,7 @@ final class BenchCommand implements Callable<Integer> {
         String plan = size.smoke ? "smoke" : size.quick ? "quick" : "full";
         PrintStream console = new PrintStream(new WriterOutputStream(spec.commandLine().getErr()), true);
         Report report = Bench.run(plan, workspace.template(), workspace.stateDir().resolve("bench"),
-                workspace.parameters, console);
+                workspace.parameters, awsLimits.limits(), console);
         spec.commandLine().getOut().print(report.text());
         if (out != null) {
             report.write(out.toAbsolutePath().normalize(), spec.commandLine().getErr());

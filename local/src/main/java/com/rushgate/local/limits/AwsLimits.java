@@ -83,6 +83,10 @@ public record AwsLimits(double scale) {
         return count(API_ACCOUNT_BURST);
     }
 
+    private static String trim(double value) {
+        return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
+    }
+
     /** What the stack prints at start: the effective figures, AWS's beside them. */
     public List<String> describe() {
         List<String> lines = new ArrayList<>();
@@ -94,6 +98,11 @@ public record AwsLimits(double scale) {
                 ON_DEMAND_WARM_WRITE_UNITS, ON_DEMAND_WARM_READ_UNITS));
         lines.add("  DynamoDB units       1 KB per write unit, 4 KB per read unit (eventually consistent: half),"
                 + " transactions x2, conflicts cancelled");
+        lines.add(String.format("  Lambda               %d concurrent executions per account (AWS %,d), %d new environments"
+                        + " per function per 10 s (AWS %,d); SQS triggers start at %d batches, +%s per minute",
+                accountConcurrency(), ACCOUNT_CONCURRENCY, count(SCALING_ENVIRONMENTS_PER_10_SECONDS),
+                SCALING_ENVIRONMENTS_PER_10_SECONDS, count(SQS_INITIAL_CONCURRENT_BATCHES),
+                trim(SQS_ADDED_BATCHES_PER_MINUTE * scale)));
         return lines;
     }
 }

@@ -21,9 +21,17 @@ public final class LimitsCounters {
      * @param throttledRequests calls answered with a throttling error (each SDK retry counts)
      * @param transactionConflicts transactions cancelled for a conflict and single-item writes refused
      *                          with TransactionConflictException
+     * @param lambdaThrottles   invokes Lambda's quotas refused (concurrency, scaling)
      */
     public record Snapshot(Map<String, Double> writeUnits, Map<String, Double> readUnits, long throttledRequests,
-                           long transactionConflicts) {
+                           long transactionConflicts, long lambdaThrottles) {
+
+        /** Nothing counted: a stack without limits. */
+        public static final Snapshot NONE = new Snapshot(Map.of(), Map.of(), 0, 0, 0);
+
+        public Snapshot withLambdaThrottles(long throttles) {
+            return new Snapshot(writeUnits, readUnits, throttledRequests, transactionConflicts, throttles);
+        }
 
         /** Write units consumed by these tables and all their indexes. */
         public double writeUnitsOf(List<String> tables) {
@@ -58,6 +66,6 @@ public final class LimitsCounters {
         writeUnits.forEach((k, v) -> writes.put(k, v.sum()));
         Map<String, Double> reads = new TreeMap<>();
         readUnits.forEach((k, v) -> reads.put(k, v.sum()));
-        return new Snapshot(Collections.unmodifiableMap(writes), Collections.unmodifiableMap(reads), throttled.get(), conflicts.get());
+        return new Snapshot(Collections.unmodifiableMap(writes), Collections.unmodifiableMap(reads), throttled.get(), conflicts.get(), 0);
     }
 }
