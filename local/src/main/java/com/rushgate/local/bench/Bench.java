@@ -52,6 +52,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
@@ -82,6 +83,7 @@ public final class Bench {
     private LocalStack stack;
     private String[] tokens;
     private Optional<AwsLimits> limits = Optional.empty();
+    private Consumer<Report> afterSection = report -> { };
 
     private Bench(Plan plan, PrintStream console) {
         this.plan = plan;
@@ -97,6 +99,18 @@ public final class Bench {
     /** The same, on a stack that enforces AWS's limits at a scale (docs/aws-limits.md) when {@code limits} holds them. */
     public static Report run(String planName, Path template, Path stateDir, Map<String, String> parameters,
                              Optional<AwsLimits> limits, PrintStream console) throws Exception {
+        return run(planName, template, stateDir, parameters, limits, console, report -> { });
+    }
+
+    /**
+     * The same, telling {@code afterSection} each time a section has ended (passed or failed), so
+     * that what is finished can be shown and written at once: a failure late in a long run loses
+     * nothing. A failing section is recorded in the report ({@link Report#failedSections()}) and the
+     * next sections still run.
+     */
+    public static Report run(String planName, Path template, Path stateDir, Map<String, String> parameters,
+                             Optional<AwsLimits> limits, PrintStream console, Consumer<Report> afterSection)
+            throws Exception {
         Plan plan = switch (planName) {
             case "full" -> Plan.full();
             case "quick" -> Plan.quick();
@@ -107,6 +121,7 @@ public final class Bench {
         all.putAll(parameters);
         Bench bench = new Bench(plan, console);
         bench.limits = limits;
+        bench.afterSection = afterSection;
         return bench.run(template, stateDir, all);
     }
 
@@ -124,20 +139,33 @@ public final class Bench {
         }
         try (LocalStack started = LocalStack.start(options); HttpLoad load = new HttpLoad(REQUEST_TIMEOUT)) {
             this.stack = started;
-            mintTokens(plan.burstUsers());
-            warmUp(load);
-            Map<Integer, Floor.Rates> floors = floor();
-            Map<Integer, HttpLoad.Result> ingest = ingest(load, floors);
-            drain(floors);
-            burst(load);
-            coldStart(template.toAbsolutePath().getParent());
+            Sections sections = new Sections(report, console, afterSection, 6);
+            sections.run("warm-up", () -> {
+                mintTokens(plan.burstUsers());
+                warmUp(load);
+            });
+            // Later sections compare with the floor; without it they fail, and say so.
+            Map<Integer, Floor.Rates> floors = new LinkedHashMap<>();
+            sections.run("floor", () -> floors.putAll(floor()));
+            sections.run("ingest", () -> ingest(load, requireFloors(floors)));
+            sections.run("drain", () -> drain(requireFloors(floors)));
+            sections.run("burst", () -> burst(load));
+            sections.run("cold start", () -> coldStart(template.toAbsolutePath().getParent()));
             LimitsSummary.of(stack, 0).forEach((key, value) -> {
                 if (!key.equals("writeUnitsPerParticipation")) {
                     report.put(key, value);
                 }
             });
+            sections.finish();
         }
         return report;
+    }
+
+    private static Map<Integer, Floor.Rates> requireFloors(Map<Integer, Floor.Rates> floors) {
+        if (floors.isEmpty()) {
+            throw new IllegalStateException("needs the floor section's rates, and the floor section failed");
+        }
+        return floors;
     }
 
     // ------------------------------------------------------------------ tokens and warm-up
