@@ -103,6 +103,9 @@ public record AwsLimits(double scale) {
                 accountConcurrency(), ACCOUNT_CONCURRENCY, count(SCALING_ENVIRONMENTS_PER_10_SECONDS),
                 SCALING_ENVIRONMENTS_PER_10_SECONDS, count(SQS_INITIAL_CONCURRENT_BATCHES),
                 trim(SQS_ADDED_BATCHES_PER_MINUTE * scale)));
+        lines.add(String.format("  API Gateway          account throttle %s requests/s, burst %d (AWS %,.0f / %,d), before the"
+                        + " stage's and methods' own", trim(apiAccountRate()), apiAccountBurst(), API_ACCOUNT_RATE,
+                API_ACCOUNT_BURST));
         return lines;
     }
 }

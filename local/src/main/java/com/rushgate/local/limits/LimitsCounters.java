@@ -22,15 +22,20 @@ public final class LimitsCounters {
      * @param transactionConflicts transactions cancelled for a conflict and single-item writes refused
      *                          with TransactionConflictException
      * @param lambdaThrottles   invokes Lambda's quotas refused (concurrency, scaling)
+     * @param apiThrottles      requests API Gateway's account throttle refused
      */
     public record Snapshot(Map<String, Double> writeUnits, Map<String, Double> readUnits, long throttledRequests,
-                           long transactionConflicts, long lambdaThrottles) {
+                           long transactionConflicts, long lambdaThrottles, long apiThrottles) {
 
         /** Nothing counted: a stack without limits. */
-        public static final Snapshot NONE = new Snapshot(Map.of(), Map.of(), 0, 0, 0);
+        public static final Snapshot NONE = new Snapshot(Map.of(), Map.of(), 0, 0, 0, 0);
 
         public Snapshot withLambdaThrottles(long throttles) {
-            return new Snapshot(writeUnits, readUnits, throttledRequests, transactionConflicts, throttles);
+            return new Snapshot(writeUnits, readUnits, throttledRequests, transactionConflicts, throttles, apiThrottles);
+        }
+
+        public Snapshot withApiThrottles(long throttles) {
+            return new Snapshot(writeUnits, readUnits, throttledRequests, transactionConflicts, lambdaThrottles, throttles);
         }
 
         /** Write units consumed by these tables and all their indexes. */
@@ -66,6 +71,6 @@ public final class LimitsCounters {
         writeUnits.forEach((k, v) -> writes.put(k, v.sum()));
         Map<String, Double> reads = new TreeMap<>();
         readUnits.forEach((k, v) -> reads.put(k, v.sum()));
-        return new Snapshot(Collections.unmodifiableMap(writes), Collections.unmodifiableMap(reads), throttled.get(), conflicts.get(), 0);
+        return new Snapshot(Collections.unmodifiableMap(writes), Collections.unmodifiableMap(reads), throttled.get(), conflicts.get(), 0, 0);
     }
 }

@@ -33,6 +33,7 @@ public final class LimitsSummary {
         summary.put("throttledRequests", after.throttledRequests() - before.throttledRequests());
         summary.put("transactionConflicts", after.transactionConflicts() - before.transactionConflicts());
         summary.put("lambdaThrottles", after.lambdaThrottles() - before.lambdaThrottles());
+        summary.put("apiThrottles", after.apiThrottles() - before.apiThrottles());
         return summary;
     }
 

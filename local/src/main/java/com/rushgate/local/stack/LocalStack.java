@@ -177,7 +177,8 @@ public final class LocalStack implements AutoCloseable {
                 verifier = new TokenVerifier(key.toPublicJWK(), api.issuer(), api.audiences(), Clock.systemUTC());
             }
             gateway = track(new Gateway(api, model.routes(), model.webAcl().orElse(null), this::function, verifier,
-                    options.apiPort(), GATEWAY_THREADS));
+                    options.apiPort(), GATEWAY_THREADS, options.awsLimits().map(AwsLimits::apiAccountRate).orElse(0.0),
+                    options.awsLimits().map(AwsLimits::apiAccountBurst).orElse(0)));
         });
         if (options.runTriggers()) {
             for (StackModel.SqsTrigger trigger : model.sqsTriggers()) {
@@ -346,7 +347,8 @@ public final class LocalStack implements AutoCloseable {
     /** What the limits counted so far; all zero without limits. */
     public LimitsCounters.Snapshot limitsCounters() {
         return limitsProxy == null ? LimitsCounters.Snapshot.NONE
-                : limitsProxy.counters().withLambdaThrottles(lambdaQuotas == null ? 0 : lambdaQuotas.throttles());
+                : limitsProxy.counters().withLambdaThrottles(lambdaQuotas == null ? 0 : lambdaQuotas.throttles())
+                        .withApiThrottles(gateway == null ? 0 : gateway.accountThrottled());
     }
 
     /** The Lambda quotas the functions and the SQS triggers meet, with --aws-limits. */

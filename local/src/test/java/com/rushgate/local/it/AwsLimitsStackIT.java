@@ -69,6 +69,35 @@ class AwsLimitsStackIT {
     }
 
     @Test
+    void requestsBeyondApiGatewaysAccountThrottle_areRefusedWith429_beforeTheStagesOwnThrottle() throws Exception {
+        // scale 0.0002: the account throttle allows 2 requests per second with a burst of 1
+        try (LocalStack stack = LocalStack.start(TestStacks.options(java.util.Map.of()).withAwsLimits(new AwsLimits(0.0002)))) {
+            String eventId = SharedStack.openFcfs(stack, "api-limits", 5);
+            ApiClient api = new ApiClient(stack);
+            java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(6);
+            try {
+                java.util.List<java.util.concurrent.Future<ApiClient.Reply>> replies = new java.util.ArrayList<>();
+                for (int i = 0; i < 6; i++) {
+                    String user = "api-user-" + i;
+                    replies.add(clients.submit(() -> api.participate(eventId, user)));
+                }
+                int throttled = 0;
+                for (java.util.concurrent.Future<ApiClient.Reply> reply : replies) {
+                    ApiClient.Reply answer = reply.get(120, java.util.concurrent.TimeUnit.SECONDS);
+                    if (answer.status() == 429) {
+                        assertThat(answer.errorCode()).isEqualTo("TOO_MANY_REQUESTS");
+                        throttled++;
+                    }
+                }
+                assertThat(throttled).isPositive();
+                assertThat(stack.limitsCounters().apiThrottles()).isPositive();
+            } finally {
+                clients.shutdownNow();
+            }
+        }
+    }
+
+    @Test
     void demo_withAwsLimits_losesNothing_oversellsNothing_andReportsTheCounters() throws Exception {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
@@ -94,6 +123,7 @@ class AwsLimitsStackIT {
         assertThat(summary.get("throttledRequests").isIntegralNumber()).isTrue();
         assertThat(summary.get("transactionConflicts").isIntegralNumber()).isTrue();
         assertThat(summary.get("lambdaThrottles").isIntegralNumber()).isTrue();
-        assertThat(err.toString()).contains("concurrent executions per account");
+        assertThat(err.toString()).contains("concurrent executions per account", "account throttle 500 requests/s");
+        assertThat(summary.get("apiThrottles").isIntegralNumber()).isTrue();
     }
 }
