@@ -22,6 +22,9 @@ import com.rushgate.local.load.HttpLoad;
 import com.rushgate.local.load.Latencies;
 import com.rushgate.local.load.RequestTableReads;
 import com.rushgate.local.load.RetryPolicy;
+import com.rushgate.local.limits.AwsLimits;
+import com.rushgate.local.limits.LimitsCounters;
+import com.rushgate.local.stack.LimitsSummary;
 import com.rushgate.local.stack.LocalStack;
 import com.rushgate.local.stack.StackOptions;
 import com.rushgate.local.template.StackModel;
@@ -53,6 +56,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
@@ -82,6 +86,8 @@ public final class Bench {
     private final Report report = new Report();
     private LocalStack stack;
     private String[] tokens;
+    private Optional<AwsLimits> limits = Optional.empty();
+    private Consumer<Report> afterSection = report -> { };
 
     private Bench(Plan plan, PrintStream console) {
         this.plan = plan;
@@ -91,6 +97,24 @@ public final class Bench {
     /** Runs every section of the plan on a fresh in-memory stack built from {@code template}. */
     public static Report run(String planName, Path template, Path stateDir, Map<String, String> parameters,
                              PrintStream console) throws Exception {
+        return run(planName, template, stateDir, parameters, Optional.empty(), console);
+    }
+
+    /** The same, on a stack that enforces AWS's limits at a scale (docs/aws-limits.md) when {@code limits} holds them. */
+    public static Report run(String planName, Path template, Path stateDir, Map<String, String> parameters,
+                             Optional<AwsLimits> limits, PrintStream console) throws Exception {
+        return run(planName, template, stateDir, parameters, limits, console, report -> { });
+    }
+
+    /**
+     * The same, telling {@code afterSection} each time a section has ended (passed or failed), so
+     * that what is finished can be shown and written at once: a failure late in a long run loses
+     * nothing. A failing section is recorded in the report ({@link Report#failedSections()}) and the
+     * next sections still run.
+     */
+    public static Report run(String planName, Path template, Path stateDir, Map<String, String> parameters,
+                             Optional<AwsLimits> limits, PrintStream console, Consumer<Report> afterSection)
+            throws Exception {
         Plan plan = switch (planName) {
             case "full" -> Plan.full();
             case "quick" -> Plan.quick();
@@ -99,7 +123,10 @@ public final class Bench {
         };
         Map<String, String> all = new HashMap<>(PARAMETERS);
         all.putAll(parameters);
-        return new Bench(plan, console).run(template, stateDir, all);
+        Bench bench = new Bench(plan, console);
+        bench.limits = limits;
+        bench.afterSection = afterSection;
+        return bench.run(template, stateDir, all);
     }
 
     private Report run(Path template, Path stateDir, Map<String, String> parameters) throws Exception {
@@ -109,17 +136,40 @@ public final class Bench {
         report.detail("machine", machine.toMap());
         report.detail("plan", plan.name());
         StackOptions options = StackOptions.inMemory(template, stateDir).withParameters(parameters).withTriggers(false);
+        if (limits.isPresent()) {
+            options = options.withAwsLimits(limits.get());
+            limits.get().describe().forEach(console::println);
+            report.line(limits.get().describe().get(0));
+        }
         try (LocalStack started = LocalStack.start(options); HttpLoad load = new HttpLoad(REQUEST_TIMEOUT)) {
             this.stack = started;
-            mintTokens(plan.burstUsers());
-            warmUp(load);
-            Map<Integer, Floor.Rates> floors = floor();
-            Map<Integer, HttpLoad.Result> ingest = ingest(load, floors);
-            drain(floors);
-            burst(load, Optional.ofNullable(floors.get(plan.referenceLevel())));
-            coldStart(template.toAbsolutePath().getParent());
+            Sections sections = new Sections(report, console, afterSection, 6);
+            sections.run("warm-up", () -> {
+                mintTokens(plan.burstUsers());
+                warmUp(load);
+            });
+            // Later sections compare with the floor; without it they fail, and say so.
+            Map<Integer, Floor.Rates> floors = new LinkedHashMap<>();
+            sections.run("floor", () -> floors.putAll(floor()));
+            sections.run("ingest", () -> ingest(load, requireFloors(floors)));
+            sections.run("drain", () -> drain(requireFloors(floors)));
+            sections.run("burst", () -> burst(load, Optional.ofNullable(floors.get(plan.referenceLevel()))));
+            sections.run("cold start", () -> coldStart(template.toAbsolutePath().getParent()));
+            LimitsSummary.of(stack, 0).forEach((key, value) -> {
+                if (!key.equals("writeUnitsPerParticipation")) {
+                    report.put(key, value);
+                }
+            });
+            sections.finish();
         }
         return report;
+    }
+
+    private static Map<Integer, Floor.Rates> requireFloors(Map<Integer, Floor.Rates> floors) {
+        if (floors.isEmpty()) {
+            throw new IllegalStateException("needs the floor section's rates, and the floor section failed");
+        }
+        return floors;
     }
 
     // ------------------------------------------------------------------ tokens and warm-up
@@ -303,10 +353,12 @@ public final class Bench {
         console.printf("burst, asynchronous: %,d participations (%,d participants) on %,d connections, capacity %,d...%n",
                 submissions.length, plan.burstUsers(), plan.burstConnections(), plan.burstCapacity());
         Burst async;
+        LimitsCounters.Snapshot beforeAsync = stack.limitsCounters();
         try (SqsPoller poller = poller(defaultTrigger().batchSize(), defaultTrigger().maximumConcurrency())) {
             warmUpBurst(load);
             async = burst(load, apiEndpoint(), submissions, true, null, floor);
         }
+        Map<String, Object> asyncLimits = LimitsSummary.of(stack, beforeAsync, stack.limitsCounters(), async.accepted());
         // The same burst with the worker held back until every request is answered: on one machine
         // the worker's writes share one DynamoDB Local with Ingest's; in AWS they go
         // to other partitions. This row shows what accepting costs alone.
@@ -319,7 +371,7 @@ public final class Bench {
         StackModel model = stack.model();
         ApiRoute ingestRoute = model.routes().stream().filter(r -> r.method().equals("POST")).findFirst().orElseThrow();
         int concurrency = model.function(ingestRoute.functionId()).concurrency();
-        SyncParticipation baseline = new SyncParticipation(stack.clients().dynamoDb(), variable("REQUEST_TABLE"),
+        SyncParticipation baseline = new SyncParticipation(stack.functionClients().dynamoDb(), variable("REQUEST_TABLE"),
                 Integer.parseInt(variable("ARRIVAL_SHARDS")),
                 variable("EVENT_TABLE"), new byte[32], Duration.ofSeconds(5), concurrency, Duration.ofSeconds(10));
         ApiRoute syncRoute = new ApiRoute("SyncParticipation", "POST", ingestRoute.pathTemplate(), true,
@@ -329,7 +381,14 @@ public final class Bench {
                 Clock.systemUTC());
         try (Gateway gateway = new Gateway(model.api().orElseThrow(), List.of(syncRoute), model.webAcl().orElse(null),
                 id -> baseline, verifier, 0, 256)) {
+            LimitsCounters.Snapshot beforeSync = stack.limitsCounters();
             sync = burst(load, gateway.endpoint(), submissions, false, null, floor);
+            Map<String, Object> syncLimits = LimitsSummary.of(stack, beforeSync, stack.limitsCounters(), sync.accepted());
+            report.detail("burstLimits", Map.of("asynchronous", asyncLimits, "synchronous", syncLimits));
+            if (asyncLimits.containsKey("writeUnitsPerParticipation")) {
+                report.put("writeUnitsPerParticipation", asyncLimits.get("writeUnitsPerParticipation"));
+                report.put("syncWriteUnitsPerParticipation", syncLimits.get("writeUnitsPerParticipation"));
+            }
         }
         List<Object> details = List.of(async.toMap("asynchronous"), held.toMap("asynchronous, worker held back"),
                 sync.toMap("synchronous"));
@@ -629,7 +688,7 @@ public final class Bench {
         SqsTrigger trigger = new SqsTrigger(template.functionId(), "Bench", template.queueLogicalId(), batchSize, 0,
                 maximumConcurrency, template.reportBatchItemFailures(), true);
         return new SqsPoller(trigger, stack.model().queue(template.queueLogicalId()), stack.function(template.functionId()),
-                stack.clients().sqs(), stack.options().region());
+                stack.clients().sqs(), stack.options().region(), stack.lambdaQuotas().orElse(null));
     }
 
     private void purgeWorkQueue() {

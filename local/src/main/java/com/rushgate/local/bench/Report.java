@@ -23,6 +23,8 @@ public final class Report {
     private final Map<String, Object> details = new LinkedHashMap<>();
     private final StringBuilder text = new StringBuilder();
     private final Map<String, String> charts = new LinkedHashMap<>();
+    private final List<String> failedSections = new java.util.ArrayList<>();
+    private final Map<String, String> failures = new LinkedHashMap<>();
 
     static double round(double value) {
         return Math.round(value * 10) / 10.0;
@@ -63,6 +65,20 @@ public final class Report {
         for (List<String> row : rows) {
             appendRow(row, widths);
         }
+    }
+
+    /** A section that failed: named in failedSections, its error in the text and in the details. */
+    void fail(String section, Throwable error) {
+        failedSections.add(section);
+        failures.put(section, String.valueOf(error));
+        details.put("failures", Map.copyOf(failures));
+        summary.put("failedSections", List.copyOf(failedSections));
+        text.append('\n').append("Section ").append(section).append(" FAILED: ").append(error).append('\n');
+    }
+
+    /** The sections that failed, in order; empty when every section passed. */
+    public List<String> failedSections() {
+        return List.copyOf(failedSections);
     }
 
     void line(String line) {

@@ -3,6 +3,7 @@ package com.rushgate.local.cli;
 import com.rushgate.local.bench.Bench;
 import com.rushgate.local.bench.Report;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -21,6 +22,9 @@ final class BenchCommand implements Callable<Integer> {
 
     @Mixin
     Workspace workspace;
+
+    @Mixin
+    AwsLimitsOption awsLimits;
 
     @Spec
     CommandSpec spec;
@@ -47,16 +51,32 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         String plan = size.smoke ? "smoke" : size.quick ? "quick" : "full";
         PrintStream console = new PrintStream(new WriterOutputStream(spec.commandLine().getErr()), true);
+        PrintWriter stdout = spec.commandLine().getOut();
+        int[] printed = {0};
+        // Each section's table is shown, and the files rewritten, as soon as the section ends.
         Report report = Bench.run(plan, workspace.template(), workspace.stateDir().resolve("bench"),
-                workspace.parameters, console);
-        spec.commandLine().getOut().print(report.text());
-        if (out != null) {
-            report.write(out.toAbsolutePath().normalize(), spec.commandLine().getErr());
-        }
+                workspace.parameters, awsLimits.limits(), console, finished -> {
+                    String text = finished.text();
+                    stdout.print(text.substring(printed[0]));
+                    stdout.flush();
+                    printed[0] = text.length();
+                    if (out != null) {
+                        try {
+                            finished.write(out.toAbsolutePath().normalize(), spec.commandLine().getErr());
+                        } catch (java.io.IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    }
+                });
+        stdout.print(report.text().substring(printed[0]));
         if (json) {
-            spec.commandLine().getOut().println(report.json());
+            stdout.println(report.json());
         }
-        spec.commandLine().getOut().flush();
+        stdout.flush();
+        if (!report.failedSections().isEmpty()) {
+            spec.commandLine().getErr().println("bench: sections failed: " + String.join(", ", report.failedSections()));
+            return 1;
+        }
         return 0;
     }
 }

@@ -3,6 +3,8 @@ package com.rushgate.local.cli;
 import com.rushgate.local.demo.Demo;
 import com.rushgate.local.demo.DemoOptions;
 import com.rushgate.local.demo.DemoSummary;
+import com.rushgate.local.limits.AwsLimits;
+import com.rushgate.local.stack.LimitsSummary;
 import com.rushgate.local.stack.LocalStack;
 import com.rushgate.local.stack.StackOptions;
 import java.time.Duration;
@@ -22,6 +24,9 @@ final class DemoCommand implements Callable<Integer> {
 
     @Mixin
     Workspace workspace;
+
+    @Mixin
+    AwsLimitsOption awsLimits;
 
     @Option(names = "--users", defaultValue = "1000", description = "Participants (default: ${DEFAULT-VALUE}).")
     int users;
@@ -78,9 +83,17 @@ final class DemoCommand implements Callable<Integer> {
         }
         parameters.putAll(workspace.parameters);
         StackOptions stackOptions = workspace.inMemoryOptions().withParameters(parameters).withFaultInjection(chaos > 0);
+        java.util.Optional<AwsLimits> limits = awsLimits.limits();
+        if (limits.isPresent()) {
+            stackOptions = stackOptions.withAwsLimits(limits.get());
+            limits.get().describe().forEach(workspace.err()::println);
+        }
         try (LocalStack stack = LocalStack.start(stackOptions)) {
             Demo demo = new Demo(stack, new java.io.PrintStream(new WriterOutputStream(workspace.err()), true));
             DemoSummary summary = demo.run(options);
+            for (java.util.Map.Entry<String, Object> counter : LimitsSummary.of(stack, summary.accepted()).entrySet()) {
+                summary = summary.with(counter.getKey(), counter.getValue());
+            }
             workspace.out().print(summary.toText());
             demo.analytics().ifPresent(report -> workspace.out().print(report.toText()));
             if (json) {

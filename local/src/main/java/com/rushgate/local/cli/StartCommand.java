@@ -20,6 +20,9 @@ final class StartCommand implements Runnable {
     @Mixin
     Workspace workspace;
 
+    @Mixin
+    AwsLimitsOption awsLimits;
+
     @Option(names = "--port", defaultValue = "3000", description = "Port of the local API (default: ${DEFAULT-VALUE}).")
     int port;
 
@@ -61,6 +64,9 @@ final class StartCommand implements Runnable {
         if (chaos < 0 || chaos > 0.5) {
             throw new CliException("--chaos is a fraction between 0 and 0.5");
         }
+        if (awsLimits.limits().isPresent()) {
+            options = options.withAwsLimits(awsLimits.limits().get());
+        }
         LocalStack stack = LocalStack.start(options.withFaultInjection(chaos > 0));
         ChaosControl control = chaos > 0
                 ? new ChaosControl(workspace.stateDir(), chaos, stack.model().functionVariable("QUEUE_URL"),
@@ -89,7 +95,8 @@ final class StartCommand implements Runnable {
         workspace.out().println("Rushgate local stack is up" + (stack.options().dataDir() != null
                 ? " (data in " + stack.options().dataDir() + ")" : " (in memory)"));
         stack.apiEndpoint().ifPresent(api -> workspace.out().println("  API       " + api));
-        workspace.out().println("  DynamoDB  " + stack.dynamoDbEndpoint());
+        workspace.out().println("  DynamoDB  " + stack.dynamoDbEndpoint()
+                + (stack.awsLimits().isPresent() ? "   (through the AWS limits: every client meets them)" : ""));
         workspace.out().println("  SQS       " + stack.sqsEndpoint());
         workspace.out().println("  region    " + stack.options().region() + "   (any credentials work, e.g. local/local)");
         workspace.out().println("  logs      " + stack.options().functionLogs());
@@ -100,6 +107,7 @@ final class StartCommand implements Runnable {
             acl.notEmulated().forEach(reason -> workspace.out().println("            not emulated: " + reason));
         });
         stack.lake().ifPresent(lake -> workspace.out().println("  lake      " + lake + "   (./rushgate analytics asks it)"));
+        stack.awsLimits().ifPresent(limits -> limits.describe().forEach(line -> workspace.out().println("  " + line)));
         workspace.out().println();
         workspace.out().println("Try:  TOKEN=$(./rushgate token --user alice)");
         workspace.out().println("      ./rushgate create-event --id drop-1 --type FCFS --capacity 10");

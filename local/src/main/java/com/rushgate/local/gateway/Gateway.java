@@ -80,6 +80,8 @@ public final class Gateway implements AutoCloseable {
     private final GatewayResponses responses;
     private final Function<String, ? extends Invoker> functions;
     private final AtomicLong requests = new AtomicLong();
+    private final TokenBucket accountThrottle;
+    private final AtomicLong accountThrottled = new AtomicLong();
 
     /**
      * @param webAcl    the WAF web ACL in front of the stage, or null for none
@@ -88,6 +90,20 @@ public final class Gateway implements AutoCloseable {
      */
     public Gateway(ApiSpec api, List<ApiRoute> apiRoutes, WebAclSpec webAcl, Function<String, ? extends Invoker> functions,
                    TokenVerifier verifier, int port, int threads) {
+        this(api, apiRoutes, webAcl, functions, verifier, port, threads, 0, 0);
+    }
+
+    /**
+     * With API Gateway's account throttle too (the Region's requests per second and burst over
+     * every API of the account), checked before the stage's and the method's own throttles.
+     *
+     * @param accountRate  requests per second of the account, or 0 for none
+     * @param accountBurst the account's bucket size, or 0 for none
+     */
+    public Gateway(ApiSpec api, List<ApiRoute> apiRoutes, WebAclSpec webAcl, Function<String, ? extends Invoker> functions,
+                   TokenVerifier verifier, int port, int threads, double accountRate, int accountBurst) {
+        this.accountThrottle = accountRate > 0 && accountBurst > 0
+                ? new TokenBucket(accountRate, accountBurst, System.nanoTime()) : null;
         this.api = api;
         this.functions = functions;
         this.verifier = verifier;
@@ -139,6 +155,11 @@ public final class Gateway implements AutoCloseable {
 
     public URI endpoint() {
         return URI.create("http://127.0.0.1:" + connector.getLocalPort());
+    }
+
+    /** Requests refused by the account throttle. */
+    public long accountThrottled() {
+        return accountThrottled.get();
     }
 
     public long requests() {
@@ -210,6 +231,10 @@ public final class Gateway implements AutoCloseable {
         if (matched == null) {
             // API Gateway answers unknown paths and methods as if a token were missing.
             return responses.answer("MISSING_AUTHENTICATION_TOKEN", 403, "Missing Authentication Token", requestId);
+        }
+        if (accountThrottle != null && !accountThrottle.tryTake(System.nanoTime())) {
+            accountThrottled.incrementAndGet();
+            return responses.answer("THROTTLED", 429, "Too Many Requests", requestId);
         }
         TokenBucket bucket = methodThrottles.getOrDefault(matched, throttle);
         if (bucket != null && !bucket.tryTake(System.nanoTime())) {

@@ -1,5 +1,6 @@
 package com.rushgate.local.lambda;
 
+import com.rushgate.local.limits.LambdaQuotas;
 import com.rushgate.local.template.StackModel.FunctionSpec;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -49,6 +50,7 @@ public final class FunctionPool implements Invoker, AutoCloseable {
     private final AtomicLong coldStarts = new AtomicLong();
     private final AtomicLong errors = new AtomicLong();
     private final AtomicLong throttles = new AtomicLong();
+    private final LambdaQuotas.FunctionQuota quota;
     private volatile boolean closed;
 
     /**
@@ -60,6 +62,20 @@ public final class FunctionPool implements Invoker, AutoCloseable {
      */
     public FunctionPool(FunctionSpec spec, String arn, Map<String, String> environment, FunctionLogs logs,
                         Duration maxWait, int maxParallelStarts, List<URL> extraClassPath) {
+        this(spec, arn, environment, logs, maxWait, maxParallelStarts, extraClassPath, null);
+    }
+
+    /**
+     * Under AWS's Lambda quotas: an invoke without a concurrency permit, or one that needs a new
+     * environment beyond the scaling rate, is throttled at once (Lambda does not queue a
+     * synchronous invoke), and environments start in parallel, as Lambda starts them.
+     *
+     * @param quota the function's quota ({@link LambdaQuotas#function}); null for none
+     */
+    public FunctionPool(FunctionSpec spec, String arn, Map<String, String> environment, FunctionLogs logs,
+                        Duration maxWait, int maxParallelStarts, List<URL> extraClassPath,
+                        LambdaQuotas.FunctionQuota quota) {
+        this.quota = quota;
         this.spec = spec;
         this.arn = arn;
         this.environment = Map.copyOf(environment);
@@ -89,11 +105,28 @@ public final class FunctionPool implements Invoker, AutoCloseable {
         if (closed) {
             throw new IllegalStateException(spec.logicalId() + " is stopped");
         }
+        if (quota != null && !quota.tryEnter()) {
+            return throttled();
+        }
+        try {
+            return invokeOn(payload);
+        } finally {
+            if (quota != null) {
+                quota.exit();
+            }
+        }
+    }
+
+    private Invocation throttled() {
+        throttles.incrementAndGet();
+        return new Invocation(("{\"errorType\":\"" + Invocation.THROTTLED + "\",\"errorMessage\":\"Rate Exceeded.\"}")
+                .getBytes(StandardCharsets.UTF_8), Invocation.THROTTLED, false, Duration.ZERO);
+    }
+
+    private Invocation invokeOn(byte[] payload) {
         FunctionInstance instance = acquire();
         if (instance == null) {
-            throttles.incrementAndGet();
-            return new Invocation(("{\"errorType\":\"" + Invocation.THROTTLED + "\",\"errorMessage\":\"Rate Exceeded.\"}")
-                    .getBytes(StandardCharsets.UTF_8), Invocation.THROTTLED, false, Duration.ZERO);
+            return throttled();
         }
         Invocation invocation = instance.invoke(payload, UUID.randomUUID().toString(), instance.takeFreshness());
         invocations.incrementAndGet();
@@ -119,6 +152,9 @@ public final class FunctionPool implements Invoker, AutoCloseable {
         synchronized (scaling) {
             if (!idle.isEmpty() && waiters.isEmpty()) {
                 return idle.pop();
+            }
+            if (quota != null && idle.isEmpty() && starting <= waiters.size() && !quota.tryNewEnvironment()) {
+                return null;
             }
             turn = new CompletableFuture<>();
             waiters.addLast(turn);
@@ -160,8 +196,9 @@ public final class FunctionPool implements Invoker, AutoCloseable {
 
     /** Starts environments in the background while callers wait and there is room. Holds the lock. */
     private void scaleUp() {
-        while (live + starting < spec.concurrency() && starting < maxParallelStarts && starting < waiters.size()
-                && !closed) {
+        int ceiling = quota == null ? spec.concurrency() : quota.maximum();
+        int parallel = quota == null ? maxParallelStarts : Integer.MAX_VALUE;
+        while (live + starting < ceiling && starting < parallel && starting < waiters.size() && !closed) {
             starting++;
             starter.submit(this::coldStart);
         }

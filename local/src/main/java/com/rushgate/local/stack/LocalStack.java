@@ -11,6 +11,10 @@ import com.rushgate.local.gateway.Gateway;
 import com.rushgate.local.lambda.FunctionLogs;
 import com.rushgate.local.lambda.FunctionPool;
 import com.rushgate.local.lambda.Invocation;
+import com.rushgate.local.limits.AwsLimits;
+import com.rushgate.local.limits.DynamoDbLimitsProxy;
+import com.rushgate.local.limits.LambdaQuotas;
+import com.rushgate.local.limits.LimitsCounters;
 import com.rushgate.local.pipes.LocalDeliveryStream;
 import com.rushgate.local.pipes.ShardCheckpoints;
 import com.rushgate.local.pipes.StreamPipe;
@@ -74,6 +78,9 @@ public final class LocalStack implements AutoCloseable {
     private StackModel model;
     private Gateway gateway;
     private LocalIssuer issuer;
+    private DynamoDbLimitsProxy limitsProxy;
+    private LambdaQuotas lambdaQuotas;
+    private LocalClients functionClients;
 
     private LocalStack(StackOptions options) {
         this.options = options;
@@ -116,19 +123,33 @@ public final class LocalStack implements AutoCloseable {
         Template template = Template.load(options.template());
         Map<String, String> parameters = ParameterValues.of(template, options.parameterOverrides());
 
+        URI dynamoDbLocalEndpoint;
         if (running == null) {
+            // With the limits, the proxy takes DynamoDB's port (what tools are pointed at) and DynamoDB Local hides behind it.
             DynamoDbLocal dynamoDbLocal = track(DynamoDbLocal.start(
-                    options.dataDir() == null ? null : options.dataDir().resolve("dynamodb"), options.dynamoDbPort()));
+                    options.dataDir() == null ? null : options.dataDir().resolve("dynamodb"),
+                    options.awsLimits().isPresent() ? 0 : options.dynamoDbPort()));
             ElasticMq elasticMq = track(ElasticMq.start(options.sqsPort(), options.region(), LocalNames.ACCOUNT_ID));
-            dynamoDbEndpoint = dynamoDbLocal.endpoint();
+            dynamoDbLocalEndpoint = dynamoDbLocal.endpoint();
+            dynamoDbEndpoint = dynamoDbLocalEndpoint;
             sqsEndpoint = elasticMq.endpoint();
         } else {
+            dynamoDbLocalEndpoint = running.dynamoDb();
             dynamoDbEndpoint = running.dynamoDb();
             sqsEndpoint = running.sqs();
         }
-        clients = track(new LocalClients(options.region(), dynamoDbEndpoint, sqsEndpoint));
+        // The stack's own clients (provisioning, pipes, the commands' reads) are machinery, not the
+        // system under test: they talk to DynamoDB Local directly, never throttled.
+        clients = track(new LocalClients(options.region(), dynamoDbLocalEndpoint, sqsEndpoint));
         LocalSecrets secrets = new LocalSecrets(options.dataDir() != null ? options.dataDir() : options.stateDir());
         names = new LocalNames(template, parameters, options.region(), sqsEndpoint, secrets::value);
+        if (running == null && options.awsLimits().isPresent()) {
+            limitsProxy = track(DynamoDbLimitsProxy.start(options.awsLimits().get(), dynamoDbLocalEndpoint,
+                    warmThroughput(template), options.region(), LocalNames.ACCOUNT_ID, options.dynamoDbPort()));
+            dynamoDbEndpoint = limitsProxy.endpoint();
+        }
+        functionClients = dynamoDbEndpoint.equals(dynamoDbLocalEndpoint) ? clients
+                : track(new LocalClients(options.region(), dynamoDbEndpoint, sqsEndpoint));
 
         Provisioner provisioner = new Provisioner(clients.dynamoDb(), clients.sqs());
         if (running == null) {
@@ -140,10 +161,13 @@ public final class LocalStack implements AutoCloseable {
         model = StackModel.resolve(template, names);
 
         FunctionLogs logs = track(new FunctionLogs(options.functionLogs()));
+        lambdaQuotas = options.awsLimits().map(limits -> new LambdaQuotas(limits, reservedConcurrency(template),
+                System::nanoTime)).orElse(null);
         for (FunctionSpec function : model.functions()) {
             functions.put(function.logicalId(), track(new FunctionPool(function,
                     (String) names.getAtt(function.logicalId(), "Arn"), environment(function), logs, ENVIRONMENT_WAIT, PARALLEL_STARTS,
-                    options.faultInjection() ? List.of(Faults.interceptorClassPath()) : List.of())));
+                    options.faultInjection() ? List.of(Faults.interceptorClassPath()) : List.of(),
+                    lambdaQuotas == null ? null : lambdaQuotas.function(function.logicalId()))));
         }
         model.api().ifPresent(api -> {
             TokenVerifier verifier = null;
@@ -153,13 +177,14 @@ public final class LocalStack implements AutoCloseable {
                 verifier = new TokenVerifier(key.toPublicJWK(), api.issuer(), api.audiences(), Clock.systemUTC());
             }
             gateway = track(new Gateway(api, model.routes(), model.webAcl().orElse(null), this::function, verifier,
-                    options.apiPort(), GATEWAY_THREADS));
+                    options.apiPort(), GATEWAY_THREADS, options.awsLimits().map(AwsLimits::apiAccountRate).orElse(0.0),
+                    options.awsLimits().map(AwsLimits::apiAccountBurst).orElse(0)));
         });
         if (options.runTriggers()) {
             for (StackModel.SqsTrigger trigger : model.sqsTriggers()) {
                 if (trigger.enabled()) {
                     pollers.add(track(new SqsPoller(trigger, model.queue(trigger.queueLogicalId()),
-                            function(trigger.functionId()), clients.sqs(), options.region())));
+                            function(trigger.functionId()), clients.sqs(), options.region(), lambdaQuotas)));
                 }
             }
             for (StackModel.ScheduleTrigger schedule : model.schedules()) {
@@ -182,6 +207,38 @@ public final class LocalStack implements AutoCloseable {
         if (running == null) {
             LOG.info("local stack up in {} ms", Duration.ofNanos(System.nanoTime() - started).toMillis());
         }
+    }
+
+    /**
+     * Per table name, the template's WarmThroughput {write, read units per second}; tables without
+     * one are on-demand tables at AWS's defaults.
+     */
+    private Map<String, double[]> warmThroughput(Template template) {
+        Map<String, double[]> warm = new LinkedHashMap<>();
+        for (StackModel.TableSpec table : StackModel.resolve(template, names).tables()) {
+            if (table.properties().get("WarmThroughput") instanceof Map<?, ?> spec) {
+                warm.put(table.name(), new double[] {
+                        number(spec.get("WriteUnitsPerSecond"), AwsLimits.ON_DEMAND_WARM_WRITE_UNITS),
+                        number(spec.get("ReadUnitsPerSecond"), AwsLimits.ON_DEMAND_WARM_READ_UNITS)});
+            }
+        }
+        return warm;
+    }
+
+    /** The functions whose template sets ReservedConcurrentExecutions, with their (local) concurrency. */
+    private Map<String, Integer> reservedConcurrency(Template template) {
+        Map<String, Integer> reserved = new LinkedHashMap<>();
+        for (FunctionSpec function : model.functions()) {
+            if (template.resource(function.logicalId()).get("Properties") instanceof Map<?, ?> properties
+                    && properties.containsKey("ReservedConcurrentExecutions")) {
+                reserved.put(function.logicalId(), function.concurrency());
+            }
+        }
+        return reserved;
+    }
+
+    private static double number(Object value, double otherwise) {
+        return value == null ? otherwise : Double.parseDouble(value.toString());
     }
 
     /** The environment the stack gives {@code logicalId}'s execution environments. */
@@ -277,8 +334,31 @@ public final class LocalStack implements AutoCloseable {
         return Optional.ofNullable(gateway).map(Gateway::endpoint);
     }
 
+    /** DynamoDB as the functions and tools see it: the limits proxy with --aws-limits, else DynamoDB Local. */
     public URI dynamoDbEndpoint() {
         return dynamoDbEndpoint;
+    }
+
+    /** The AWS limits this stack enforces, if any. */
+    public Optional<AwsLimits> awsLimits() {
+        return options.awsLimits();
+    }
+
+    /** What the limits counted so far; all zero without limits. */
+    public LimitsCounters.Snapshot limitsCounters() {
+        return limitsProxy == null ? LimitsCounters.Snapshot.NONE
+                : limitsProxy.counters().withLambdaThrottles(lambdaQuotas == null ? 0 : lambdaQuotas.throttles())
+                        .withApiThrottles(gateway == null ? 0 : gateway.accountThrottled());
+    }
+
+    /** The Lambda quotas the functions and the SQS triggers meet, with --aws-limits. */
+    public Optional<LambdaQuotas> lambdaQuotas() {
+        return Optional.ofNullable(lambdaQuotas);
+    }
+
+    /** Clients that call DynamoDB as the functions do (through the limits, when they are on). */
+    public LocalClients functionClients() {
+        return functionClients;
     }
 
     public URI sqsEndpoint() {

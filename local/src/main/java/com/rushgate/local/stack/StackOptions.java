@@ -1,8 +1,10 @@
 package com.rushgate.local.stack;
 
+import com.rushgate.local.limits.AwsLimits;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * How to run the local stack.
@@ -20,10 +22,12 @@ import java.util.Objects;
  * @param publishState       write stateDir/stack.json so other commands find this stack
  * @param faultInjection     put the fault injector on the functions' class path (off by default;
  *                           faults are then switched on and off with {@link com.rushgate.local.chaos.Faults})
+ * @param awsLimits          AWS's quotas at a scale, enforced on the functions' calls; empty: none (the default)
  */
 public record StackOptions(Path template, Path dataDir, Path stateDir, Path functionLogs, int apiPort,
                            int dynamoDbPort, int sqsPort, String region, Map<String, String> parameterOverrides,
-                           boolean runTriggers, boolean publishState, boolean faultInjection) {
+                           boolean runTriggers, boolean publishState, boolean faultInjection,
+                           Optional<AwsLimits> awsLimits) {
 
     public static final String DEFAULT_REGION = "us-east-1";
 
@@ -32,51 +36,57 @@ public record StackOptions(Path template, Path dataDir, Path stateDir, Path func
         Objects.requireNonNull(stateDir, "stateDir");
         Objects.requireNonNull(region, "region");
         parameterOverrides = Map.copyOf(parameterOverrides);
+        Objects.requireNonNull(awsLimits, "awsLimits");
     }
 
     /** An in-memory stack on free ports, triggers running, logs in stateDir/logs. */
     public static StackOptions inMemory(Path template, Path stateDir) {
         return new StackOptions(template, null, stateDir, stateDir.resolve("logs"), 0, 0, 0, DEFAULT_REGION, Map.of(),
-                true, false, false);
+                true, false, false, Optional.empty());
     }
 
     public StackOptions withDataDir(Path dir) {
         return new StackOptions(template, dir, stateDir, functionLogs, apiPort, dynamoDbPort, sqsPort, region,
-                parameterOverrides, runTriggers, publishState, faultInjection);
+                parameterOverrides, runTriggers, publishState, faultInjection, awsLimits);
     }
 
     public StackOptions withApiPort(int port) {
         return new StackOptions(template, dataDir, stateDir, functionLogs, port, dynamoDbPort, sqsPort, region,
-                parameterOverrides, runTriggers, publishState, faultInjection);
+                parameterOverrides, runTriggers, publishState, faultInjection, awsLimits);
     }
 
     public StackOptions withEmulatorPorts(int dynamoDb, int sqs) {
         return new StackOptions(template, dataDir, stateDir, functionLogs, apiPort, dynamoDb, sqs, region,
-                parameterOverrides, runTriggers, publishState, faultInjection);
+                parameterOverrides, runTriggers, publishState, faultInjection, awsLimits);
     }
 
     public StackOptions withParameters(Map<String, String> overrides) {
         return new StackOptions(template, dataDir, stateDir, functionLogs, apiPort, dynamoDbPort, sqsPort, region,
-                overrides, runTriggers, publishState, faultInjection);
+                overrides, runTriggers, publishState, faultInjection, awsLimits);
     }
 
     public StackOptions withTriggers(boolean run) {
         return new StackOptions(template, dataDir, stateDir, functionLogs, apiPort, dynamoDbPort, sqsPort, region,
-                parameterOverrides, run, publishState, faultInjection);
+                parameterOverrides, run, publishState, faultInjection, awsLimits);
     }
 
     public StackOptions withPublishedState(boolean publish) {
         return new StackOptions(template, dataDir, stateDir, functionLogs, apiPort, dynamoDbPort, sqsPort, region,
-                parameterOverrides, runTriggers, publish, faultInjection);
+                parameterOverrides, runTriggers, publish, faultInjection, awsLimits);
     }
 
     public StackOptions withFaultInjection(boolean on) {
         return new StackOptions(template, dataDir, stateDir, functionLogs, apiPort, dynamoDbPort, sqsPort, region,
-                parameterOverrides, runTriggers, publishState, on);
+                parameterOverrides, runTriggers, publishState, on, awsLimits);
     }
 
     public StackOptions withFunctionLogs(Path directory) {
         return new StackOptions(template, dataDir, stateDir, directory, apiPort, dynamoDbPort, sqsPort, region,
-                parameterOverrides, runTriggers, publishState, faultInjection);
+                parameterOverrides, runTriggers, publishState, faultInjection, awsLimits);
+    }
+
+    public StackOptions withAwsLimits(AwsLimits limits) {
+        return new StackOptions(template, dataDir, stateDir, functionLogs, apiPort, dynamoDbPort, sqsPort, region,
+                parameterOverrides, runTriggers, publishState, faultInjection, Optional.of(limits));
     }
 }

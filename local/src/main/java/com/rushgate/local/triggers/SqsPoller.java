@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.rushgate.local.lambda.FunctionPool;
+import com.rushgate.local.limits.LambdaQuotas;
 import com.rushgate.local.lambda.Invocation;
 import com.rushgate.local.template.StackModel.QueueSpec;
 import com.rushgate.local.template.StackModel.SqsTrigger;
@@ -51,8 +52,22 @@ public final class SqsPoller implements AutoCloseable {
     private final AtomicLong failedBatches = new AtomicLong();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean running = true;
+    private final LambdaQuotas quotas;
+    private volatile long busySince = -1;
 
     public SqsPoller(SqsTrigger trigger, QueueSpec queue, FunctionPool function, SqsClient sqs, String region) {
+        this(trigger, queue, function, sqs, region, null);
+    }
+
+    /**
+     * Under AWS's Lambda quotas the mapping ramps up as Lambda's does: it starts with a few
+     * concurrent batches and adds more every minute once messages arrive, up to MaximumConcurrency.
+     *
+     * @param quotas the stack's Lambda quotas; null for none (every poller runs from the start)
+     */
+    public SqsPoller(SqsTrigger trigger, QueueSpec queue, FunctionPool function, SqsClient sqs, String region,
+                     LambdaQuotas quotas) {
+        this.quotas = quotas;
         this.trigger = trigger;
         this.queue = queue;
         this.function = function;
@@ -64,7 +79,8 @@ public final class SqsPoller implements AutoCloseable {
             return thread;
         });
         for (int i = 0; i < trigger.maximumConcurrency(); i++) {
-            pollers.submit(this::loop);
+            int index = i;
+            pollers.submit(() -> loop(index));
         }
     }
 
@@ -80,11 +96,24 @@ public final class SqsPoller implements AutoCloseable {
         return failedBatches.get();
     }
 
-    private void loop() {
+    private void loop(int index) {
         while (running) {
             try {
+                if (quotas != null && index >= quotas.eventSourceBatches(trigger.maximumConcurrency(), busySince)) {
+                    // Not yet one of the mapping's concurrent batches: Lambda adds them by the minute.
+                    try {
+                        TimeUnit.MILLISECONDS.sleep(100);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                    continue;
+                }
                 List<Message> batch = gather();
                 if (!batch.isEmpty()) {
+                    if (busySince < 0 && quotas != null) {
+                        busySince = quotas.clock().getAsLong();
+                    }
                     deliver(batch);
                 }
             } catch (RuntimeException e) {

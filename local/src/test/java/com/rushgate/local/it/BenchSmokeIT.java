@@ -40,6 +40,9 @@ class BenchSmokeIT {
             assertThat(summary.path(field).isNumber()).as(field + " in " + summary).isTrue();
             assertThat(summary.get(field).asDouble()).as(field).isPositive();
         }
+        assertThat(summary.get("failedSections")).as(summary.path("failures").toString()).isEmpty();
+        assertThat(summary.get("awsLimits").asBoolean()).isFalse();
+        assertThat(err.toString()).contains("bench: section 6 of 6, cold start");
         assertThat(summary.get("burstLost").asInt()).as(summary.get("burst").toString()).isZero();
         assertThat(summary.get("burstOversold").asInt()).as(summary.get("burst").toString()).isZero();
         assertThat(summary.get("burstLostHeldBack").asInt()).as(summary.get("burst").toString()).isZero();
