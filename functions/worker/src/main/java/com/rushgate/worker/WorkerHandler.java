@@ -74,11 +74,13 @@ public final class WorkerHandler implements RequestHandler<SQSEvent, SQSBatchRes
 
     private List<SQSBatchResponse.BatchItemFailure> failures(List<SQSMessage> records, Context context) {
         List<SQSMessage> batch = records == null ? List.of() : records;
+        long deadline = System.currentTimeMillis() + Math.max(0, context.getRemainingTimeInMillis() - DEADLINE_MARGIN_MS);
         List<Future<WorkOutcome>> outcomes = new ArrayList<>(batch.size());
         for (SQSMessage record : batch) {
-            outcomes.add(pool.submit(() -> process(record)));
+            // A record that starts late, behind others on the pool, has less time: it must be done by the deadline.
+            outcomes.add(pool.submit(() -> process(record,
+                    Duration.ofMillis(Math.max(0, deadline - System.currentTimeMillis())))));
         }
-        long deadline = System.currentTimeMillis() + Math.max(0, context.getRemainingTimeInMillis() - DEADLINE_MARGIN_MS);
         List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
             if (!acknowledged(outcomes.get(i), deadline, batch.get(i).getMessageId())) {
@@ -103,13 +105,13 @@ public final class WorkerHandler implements RequestHandler<SQSEvent, SQSBatchRes
         }
     }
 
-    private WorkOutcome process(SQSMessage record) {
+    private WorkOutcome process(SQSMessage record, Duration budget) {
         MDC.put("messageId", record.getMessageId());
         // Correlation with Ingest's and Status's logs; the attributes are ours (see SqsWorkQueue), never personal data.
         correlate(record, "requestId");
         correlate(record, "eventId");
         try {
-            return useCase.process(WorkItems.of(record));
+            return useCase.process(WorkItems.of(record), budget);
         } finally {
             MDC.clear();
         }

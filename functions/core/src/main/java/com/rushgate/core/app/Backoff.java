@@ -34,7 +34,7 @@ final class Backoff {
                 return call.get();
             } catch (RetryableException e) {
                 Duration wait = jittered(step(first, max, attempt));
-                if (clock.instant().plus(wait).isAfter(deadline)) {
+                if (clock.instant().plus(wait).isAfter(deadline) || Thread.currentThread().isInterrupted()) {
                     throw e;
                 }
                 pause.pause(wait);

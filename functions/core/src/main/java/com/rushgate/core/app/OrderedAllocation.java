@@ -116,6 +116,10 @@ public final class OrderedAllocation {
             if (known.isPresent()) {
                 return known.get();
             }
+            if (Thread.currentThread().isInterrupted()) {
+                // The invocation is giving up on this record: its message comes back, its place stays.
+                return Outcome.PENDING;
+            }
             Instant now = clock.instant();
             if (now.isBefore(settled)) {
                 // Requests accepted just before this one may not be written yet: wait until they are.
@@ -196,7 +200,7 @@ public final class OrderedAllocation {
         StockLedger.State state = start;
         boolean mineServed = false;
         Set<RequestId> decidedMeanwhile = new HashSet<>();
-        while (state.remaining() > 0 && clock.instant().isBefore(deadline)) {
+        while (state.remaining() > 0 && clock.instant().isBefore(deadline) && !Thread.currentThread().isInterrupted()) {
             Instant watermark = clock.instant().minus(policy.settle());
             Optional<ArrivalKey> cursor = state.cursor();
             List<ArrivalKey> line;

@@ -66,6 +66,15 @@ public final class ProcessRequestUseCase {
 
     /** Never throws for a retryable or final failure: the outcome says what to do with the message. */
     public WorkOutcome process(WorkItem item) {
+        return process(item, allocation.policy().maxWait());
+    }
+
+    /**
+     * As {@link #process(WorkItem)}, done within {@code budget}: the time left in the invocation, so a
+     * delivery that waits for its turn gives its message back before the function times out.
+     */
+    public WorkOutcome process(WorkItem item, Duration budget) {
+        Instant deadline = clock.instant().plus(min(budget, allocation.policy().maxWait()));
         if (item.message() == null) {
             return deadLetter(item, DeadLetter.UNREADABLE_MESSAGE, item.parseError());
         }
@@ -81,7 +90,7 @@ public final class ProcessRequestUseCase {
         if (event.isPresent() && event.get().type() == EventType.FCFS && event.get().remaining() > 0) {
             Optional<WorkOutcome> inOrder;
             try {
-                inOrder = serveInOrder(item, event.get());
+                inOrder = serveInOrder(item, event.get(), deadline);
             } catch (RetryableException e) {
                 return retryUnclaimed(item, e);
             }
@@ -123,7 +132,7 @@ public final class ProcessRequestUseCase {
      * and decide it itself: sold out, refused by the rules, or a message that does not fit its
      * request (which the claim path fails).
      */
-    private Optional<WorkOutcome> serveInOrder(WorkItem item, Event event) {
+    private Optional<WorkOutcome> serveInOrder(WorkItem item, Event event, Instant deadline) {
         Optional<ParticipationRequest> found = requests.find(item.message().requestId());
         if (found.isEmpty() || !found.get().eventId().equals(event.eventId())) {
             return Optional.empty();
@@ -135,7 +144,6 @@ public final class ProcessRequestUseCase {
         if (!(rules.decide(event, request) instanceof Decision.AllocateStock)) {
             return Optional.empty();
         }
-        Instant deadline = clock.instant().plus(allocation.policy().maxWait());
         Outcome outcome = allocation.serve(event, request, deadline);
         return switch (outcome) {
             case GRANTED -> Optional.of(WorkOutcome.DECIDED);
@@ -188,6 +196,10 @@ public final class ProcessRequestUseCase {
         // Stock appeared between the two reads (a restock): its turn is served by the allocator.
         requests.release(claimed, clock.instant());
         return WorkOutcome.RETRY_LATER;
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     private WorkOutcome reject(ParticipationRequest claimed, RejectReason reason) {

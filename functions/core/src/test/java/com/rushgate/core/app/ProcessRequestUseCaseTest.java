@@ -295,6 +295,17 @@ class ProcessRequestUseCaseTest {
     }
 
     @Test
+    void waitingForItsTurn_endsWithinTheInvocationsBudget() {
+        ParticipationRequest alice = accepted("drop", "alice");
+        ledger = Mockitoless.heldForever(events);
+        Instant start = clock.instant();
+
+        assertThat(useCase().process(delivery(alice, 1), Duration.ofSeconds(2))).isEqualTo(WorkOutcome.RETRY_LATER);
+
+        assertThat(clock.instant()).as("gave up within the budget, not after maxWait").isBefore(start.plusSeconds(3));
+    }
+
+    @Test
     void claimThrottledOnTheLastDelivery_givesTheRequestUp() {
         ParticipationRequest carol = accepted("draw", "carol");
         store = spy(requests);
