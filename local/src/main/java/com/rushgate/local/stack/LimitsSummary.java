@@ -27,7 +27,8 @@ public final class LimitsSummary {
         List<String> tables = List.of(stack.model().functionVariable("REQUEST_TABLE"),
                 stack.model().functionVariable("IDEMPOTENCY_TABLE"));
         double units = after.writeUnitsOf(tables) - before.writeUnitsOf(tables);
-        summary.put("limitsScale", stack.awsLimits().get().scale());
+        // A BigDecimal: the bench's report rounds doubles to one decimal, and 0.05 must stay 0.05.
+        summary.put("limitsScale", java.math.BigDecimal.valueOf(stack.awsLimits().get().scale()));
         summary.put("writeUnitsPerParticipation", acceptedParticipations == 0 ? 0.0
                 : Math.round(units / acceptedParticipations * 100) / 100.0);
         summary.put("throttledRequests", after.throttledRequests() - before.throttledRequests());
