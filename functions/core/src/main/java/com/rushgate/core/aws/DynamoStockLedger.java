@@ -27,6 +27,7 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.TransactionConflictException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 
@@ -84,6 +85,10 @@ public final class DynamoStockLedger implements StockLedger {
             return held.hasItem() && !held.item().isEmpty()
                     ? Optional.of(new LeaseResult.HeldElsewhere(EventItem.ledgerState(held.item())))
                     : Optional.empty();
+        } catch (TransactionConflictException granting) {
+            // Another allocator's grant is changing the event item now: the lease is held, and retrying
+            // against its transactions would only meet the next one.
+            return Optional.of(new LeaseResult.Granting());
         } catch (SdkException e) {
             throw SdkFailures.translate("UpdateItem (allocation lease) on " + eventTable, e);
         }

@@ -70,6 +70,10 @@ class OrderedAllocationTest {
                 .toList();
     }
 
+    private static StockLedger.State taken(StockLedger.LeaseResult lease) {
+        return ((StockLedger.LeaseResult.Acquired) lease).state();
+    }
+
     private Outcome serve(Event event, ParticipationRequest request) {
         ParticipationRequest fresh = requests.find(request.requestId()).orElseThrow();
         return allocation().serve(event, fresh, clock.instant().plus(POLICY.maxWait()));
@@ -117,13 +121,53 @@ class OrderedAllocationTest {
     }
 
     @Test
+    void whileAnotherAllocatorIsGranting_aDeliveryWaitsItsTurn_insteadOfRetryingTheLease() {
+        Event event = fcfs(1, null);
+        ParticipationRequest only = arrivals(1).get(0);
+        AtomicInteger attempts = new AtomicInteger();
+        StockLedger busyAtFirst = new StockLedger() {
+            @Override
+            public Optional<State> read(String eventId, boolean consistent) {
+                return events.read(eventId, consistent);
+            }
+
+            @Override
+            public Optional<LeaseResult> acquire(String eventId, String holder, Instant now, Instant until) {
+                return attempts.incrementAndGet() <= 3 ? Optional.of(new LeaseResult.Granting())
+                        : events.acquire(eventId, holder, now, until);
+            }
+
+            @Override
+            public GrantResult grant(String eventId, String holder, State before, List<ArrivalKey> winners,
+                                     ArrivalKey cursor, Instant leaseUntil, Instant now) {
+                return events.grant(eventId, holder, before, winners, cursor, leaseUntil, now);
+            }
+
+            @Override
+            public void release(String eventId, String holder) {
+                events.release(eventId, holder);
+            }
+        };
+        Instant start = clock.instant();
+        OrderedAllocation allocation = new OrderedAllocation(requests, requests, busyAtFirst, POLICY, clock,
+                clock::advance, () -> "allocator-" + holders.incrementAndGet(), metrics);
+
+        Outcome outcome = allocation.serve(event, requests.find(only.requestId()).orElseThrow(),
+                clock.instant().plus(POLICY.maxWait()));
+
+        assertThat(outcome).isEqualTo(Outcome.GRANTED);
+        assertThat(attempts).as("one lease attempt per wait, none retried on the spot").hasValue(4);
+        assertThat(clock.instant()).as("it waited between them").isAfter(start);
+    }
+
+    @Test
     void anAllocatorThatDiesMidRound_holdsTheLineUpOnlyUntilItsLeaseExpires() {
         Event event = fcfs(10, null);
         List<ParticipationRequest> all = arrivals(30);
         List<ArrivalKey> line = firstInLine(all, 30);
         // An allocator granted the first four, then died holding its lease.
         StockLedger.State state = events.acquire("drop", "dead", clock.instant(), clock.instant().plus(POLICY.lease()))
-                .orElseThrow().state();
+                .map(OrderedAllocationTest::taken).orElseThrow();
         events.grant("drop", "dead", state, line.subList(0, 4), line.get(3), clock.instant().plus(POLICY.lease()),
                 clock.instant());
         Instant diedAt = clock.instant();
@@ -143,7 +187,7 @@ class OrderedAllocationTest {
         List<ArrivalKey> line = firstInLine(all, 6);
         ParticipationRequest late = all.stream().filter(r -> ArrivalKey.of(r).equals(line.get(1))).findFirst().orElseThrow();
         // The line was served past it while the index did not show it: line[0] and line[2] won.
-        StockLedger.State state = events.acquire("drop", "earlier", clock.instant(), clock.instant()).orElseThrow().state();
+        StockLedger.State state = events.acquire("drop", "earlier", clock.instant(), clock.instant()).map(OrderedAllocationTest::taken).orElseThrow();
         events.grant("drop", "earlier", state, List.of(line.get(0), line.get(2)), line.get(2), clock.instant(),
                 clock.instant());
 

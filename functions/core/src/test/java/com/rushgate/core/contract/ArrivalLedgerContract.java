@@ -65,7 +65,7 @@ public abstract class ArrivalLedgerContract {
     private StockLedger.State acquired(String holder, Instant now) {
         LeaseResult lease = parts.ledger().acquire(eventId, holder, now, now.plusSeconds(5)).orElseThrow();
         assertThat(lease).isInstanceOf(LeaseResult.Acquired.class);
-        return lease.state();
+        return ((LeaseResult.Acquired) lease).state();
     }
 
     @Test
@@ -116,8 +116,8 @@ public abstract class ArrivalLedgerContract {
 
         LeaseResult second = parts.ledger().acquire(eventId, "second", T0.plusSeconds(1), T0.plusSeconds(6)).orElseThrow();
         assertThat(second).isInstanceOf(LeaseResult.HeldElsewhere.class);
-        assertThat(second.state().holder()).contains("first");
-        assertThat(second.state().remaining()).isEqualTo(3);
+        assertThat(((LeaseResult.HeldElsewhere) second).state().holder()).contains("first");
+        assertThat(((LeaseResult.HeldElsewhere) second).state().remaining()).isEqualTo(3);
         assertThat(parts.ledger().acquire(eventId, "first", T0.plusSeconds(1), T0.plusSeconds(6)).orElseThrow())
                 .isInstanceOf(LeaseResult.Acquired.class);
 

@@ -29,7 +29,8 @@ public interface StockLedger {
      * Takes the allocation lease for {@code holder} until {@code until} if nobody else holds a live
      * one (or renews it when {@code holder} has it).
      *
-     * @return the lease taken with the state it protects, or who holds it; empty for an unknown event
+     * @return the lease taken with the state it protects, or who holds it, or that another
+     *         allocator is granting this instant; empty for an unknown event
      */
     Optional<LeaseResult> acquire(String eventId, String holder, Instant now, Instant until);
 
@@ -67,12 +68,18 @@ public interface StockLedger {
 
     /** The outcome of {@link #acquire}. */
     sealed interface LeaseResult {
-        State state();
 
         record Acquired(State state) implements LeaseResult {
         }
 
         record HeldElsewhere(State state) implements LeaseResult {
+        }
+
+        /**
+         * The event item is inside another allocator's grant in flight (DynamoDB refused the write
+         * with TransactionConflictException): somebody holds the lease and is granting right now.
+         */
+        record Granting() implements LeaseResult {
         }
     }
 
