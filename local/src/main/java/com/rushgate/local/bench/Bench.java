@@ -16,6 +16,8 @@ import com.rushgate.core.domain.Sha256RequestIds;
 import com.rushgate.local.auth.LocalIssuer;
 import com.rushgate.local.auth.TokenVerifier;
 import com.rushgate.local.gateway.Gateway;
+import com.rushgate.local.lambda.Invoker;
+import com.rushgate.local.lambda.QuotaInvoker;
 import com.rushgate.local.load.DecisionTimes;
 import com.rushgate.local.load.Fairness;
 import com.rushgate.local.load.HttpLoad;
@@ -379,8 +381,13 @@ public final class Bench {
         LocalIssuer issuer = stack.issuer().orElseThrow();
         TokenVerifier verifier = new TokenVerifier(issuer.publicKey(), issuer.issuer(), issuer.audiences(),
                 Clock.systemUTC());
+        // Under the limits the baseline meets what a deployed one would: the account's API throttle and
+        // Lambda's concurrency and scaling, as a function of its own.
+        Invoker syncFunction = stack.lambdaQuotas().<Invoker>map(quotas -> new QuotaInvoker(baseline,
+                quotas.function(syncRoute.functionId()))).orElse(baseline);
         try (Gateway gateway = new Gateway(model.api().orElseThrow(), List.of(syncRoute), model.webAcl().orElse(null),
-                id -> baseline, verifier, 0, 256)) {
+                id -> syncFunction, verifier, 0, 256, stack.awsLimits().map(AwsLimits::apiAccountRate).orElse(0.0),
+                stack.awsLimits().map(AwsLimits::apiAccountBurst).orElse(0))) {
             LimitsCounters.Snapshot beforeSync = stack.limitsCounters();
             sync = burst(load, gateway.endpoint(), submissions, false, null, floor);
             Map<String, Object> syncLimits = LimitsSummary.of(stack, beforeSync, stack.limitsCounters(), sync.accepted());

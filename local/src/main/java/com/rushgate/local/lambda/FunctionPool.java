@@ -31,6 +31,8 @@ import org.slf4j.LoggerFactory;
 public final class FunctionPool implements Invoker, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(FunctionPool.class);
+    /** Under AWS's quotas environments start in parallel, one per core. */
+    private static final int PARALLEL_STARTS_UNDER_QUOTAS = Runtime.getRuntime().availableProcessors();
 
     private final FunctionSpec spec;
     private final String arn;
@@ -68,7 +70,10 @@ public final class FunctionPool implements Invoker, AutoCloseable {
     /**
      * Under AWS's Lambda quotas: an invoke without a concurrency permit, or one that needs a new
      * environment beyond the scaling rate, is throttled at once (Lambda does not queue a
-     * synchronous invoke), and environments start in parallel, as Lambda starts them.
+     * synchronous invoke). The quota counts AWS's environments; the pool runs the admitted
+     * invocations on its own, at most {@code spec.concurrency()}, and starts them in parallel, one
+     * per core (Lambda gives each its own CPU; more inits at once than cores would each take longer
+     * than in AWS, and overrun the init limit).
      *
      * @param quota the function's quota ({@link LambdaQuotas#function}); null for none
      */
@@ -119,8 +124,7 @@ public final class FunctionPool implements Invoker, AutoCloseable {
 
     private Invocation throttled() {
         throttles.incrementAndGet();
-        return new Invocation(("{\"errorType\":\"" + Invocation.THROTTLED + "\",\"errorMessage\":\"Rate Exceeded.\"}")
-                .getBytes(StandardCharsets.UTF_8), Invocation.THROTTLED, false, Duration.ZERO);
+        return Invocation.throttled();
     }
 
     private Invocation invokeOn(byte[] payload) {
@@ -152,9 +156,6 @@ public final class FunctionPool implements Invoker, AutoCloseable {
         synchronized (scaling) {
             if (!idle.isEmpty() && waiters.isEmpty()) {
                 return idle.pop();
-            }
-            if (quota != null && idle.isEmpty() && starting <= waiters.size() && !quota.tryNewEnvironment()) {
-                return null;
             }
             turn = new CompletableFuture<>();
             waiters.addLast(turn);
@@ -196,8 +197,8 @@ public final class FunctionPool implements Invoker, AutoCloseable {
 
     /** Starts environments in the background while callers wait and there is room. Holds the lock. */
     private void scaleUp() {
-        int ceiling = quota == null ? spec.concurrency() : quota.maximum();
-        int parallel = quota == null ? maxParallelStarts : Integer.MAX_VALUE;
+        int ceiling = spec.concurrency();
+        int parallel = quota == null ? maxParallelStarts : PARALLEL_STARTS_UNDER_QUOTAS;
         while (live + starting < ceiling && starting < parallel && starting < waiters.size() && !closed) {
             starting++;
             starter.submit(this::coldStart);

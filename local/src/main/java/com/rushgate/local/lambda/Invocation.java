@@ -16,6 +16,12 @@ public record Invocation(byte[] payload, String errorType, boolean coldStart, Du
     public static final String TIMED_OUT = "Function.TimedOut";
     public static final String THROTTLED = "TooManyRequestsException";
 
+    /** What Lambda answers an invoke it throttles: TooManyRequestsException, no function ran. */
+    public static Invocation throttled() {
+        return new Invocation(("{\"errorType\":\"" + THROTTLED + "\",\"errorMessage\":\"Rate Exceeded.\"}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8), THROTTLED, false, Duration.ZERO);
+    }
+
     public boolean succeeded() {
         return errorType == null;
     }

@@ -9,12 +9,24 @@ import java.util.List;
  * reach them. Sizes (write and read unit bytes) and multipliers are never scaled: a participation
  * costs the same units at every scale; only the number of units per second shrinks.
  *
- * @param scale the factor every per-second figure and every concurrency is multiplied by
+ * <p>Lambda's figures (concurrent executions, environments started, an SQS trigger's batches) have
+ * a factor of their own: the concurrency a load needs is its rate times the invocations' duration,
+ * and a local invocation takes longer than one in AWS, so scaling concurrency like a rate would
+ * throttle far too early (docs/aws-limits.md, "Two factors").
+ *
+ * @param scale            the factor every per-second figure (DynamoDB, API Gateway) is multiplied by
+ * @param concurrencyScale the factor Lambda's concurrency, scaling and batch figures are multiplied by
  */
-public record AwsLimits(double scale) {
+public record AwsLimits(double scale, double concurrencyScale) {
 
     /** The default scale: a 2-core machine runs the whole stack at about 500 participations/s (see docs/aws-limits.md). */
     public static final double DEFAULT_SCALE = 0.05;
+    /**
+     * The default concurrency factor: at {@link #DEFAULT_SCALE} a participation takes about 20 times
+     * longer on a 2-core machine than in AWS (docs/aws-limits.md), so 0.05 x 20 = 1 keeps the ratio
+     * of the concurrency a drop needs to the account's quota.
+     */
+    public static final double DEFAULT_CONCURRENCY_SCALE = 1.0;
 
     // DynamoDB
     public static final int WRITE_UNIT_BYTES = 1024;
@@ -39,10 +51,18 @@ public record AwsLimits(double scale) {
         if (!(scale > 0) || scale > 1) {
             throw new IllegalArgumentException("the limits scale is a factor in (0, 1], not " + scale);
         }
+        if (!(concurrencyScale > 0) || concurrencyScale > 1) {
+            throw new IllegalArgumentException("the concurrency scale is a factor in (0, 1], not " + concurrencyScale);
+        }
+    }
+
+    /** One factor for everything, rates and concurrency alike (the rules' tests use it). */
+    public AwsLimits(double scale) {
+        this(scale, scale);
     }
 
     public static AwsLimits defaults() {
-        return new AwsLimits(DEFAULT_SCALE);
+        return new AwsLimits(DEFAULT_SCALE, DEFAULT_CONCURRENCY_SCALE);
     }
 
     public double partitionWriteUnits() {
@@ -66,13 +86,18 @@ public record AwsLimits(double scale) {
         return TABLE_ACCOUNT_QUOTA_UNITS * scale;
     }
 
-    /** A count (environments, batches) scaled, never below one. */
+    /** A count of Lambda's (executions, environments, batches) scaled by the concurrency factor, never below one. */
     public int count(int awsValue) {
-        return Math.max(1, (int) Math.round(awsValue * scale));
+        return Math.max(1, (int) Math.round(awsValue * concurrencyScale));
     }
 
     public int accountConcurrency() {
         return count(ACCOUNT_CONCURRENCY);
+    }
+
+    /** Batches an SQS event source mapping adds per minute, scaled by the concurrency factor. */
+    public double sqsAddedBatchesPerMinute() {
+        return SQS_ADDED_BATCHES_PER_MINUTE * concurrencyScale;
     }
 
     public double apiAccountRate() {
@@ -80,7 +105,7 @@ public record AwsLimits(double scale) {
     }
 
     public int apiAccountBurst() {
-        return count(API_ACCOUNT_BURST);
+        return Math.max(1, (int) Math.round(API_ACCOUNT_BURST * scale));
     }
 
     private static String trim(double value) {
@@ -90,7 +115,8 @@ public record AwsLimits(double scale) {
     /** What the stack prints at start: the effective figures, AWS's beside them. */
     public List<String> describe() {
         List<String> lines = new ArrayList<>();
-        lines.add(String.format("AWS limits enforced, scale %s (every rate and concurrency x %s):", scale, scale));
+        lines.add(String.format("AWS limits enforced, scale %s (every rate x %s; Lambda's concurrency x %s):",
+                trim(scale), trim(scale), trim(concurrencyScale)));
         lines.add(String.format("  DynamoDB partition   %,.0f WCU/s, %,.0f RCU/s per partition key (AWS %,.0f / %,.0f)",
                 partitionWriteUnits(), partitionReadUnits(), PARTITION_WRITE_UNITS, PARTITION_READ_UNITS));
         lines.add(String.format("  DynamoDB table       %,.0f writes/s, %,.0f reads/s on demand unless WarmThroughput (AWS %,.0f / %,.0f)",
@@ -102,7 +128,7 @@ public record AwsLimits(double scale) {
                         + " per function per 10 s (AWS %,d); SQS triggers start at %d batches, +%s per minute",
                 accountConcurrency(), ACCOUNT_CONCURRENCY, count(SCALING_ENVIRONMENTS_PER_10_SECONDS),
                 SCALING_ENVIRONMENTS_PER_10_SECONDS, count(SQS_INITIAL_CONCURRENT_BATCHES),
-                trim(SQS_ADDED_BATCHES_PER_MINUTE * scale)));
+                trim(sqsAddedBatchesPerMinute())));
         lines.add(String.format("  API Gateway          account throttle %s requests/s, burst %d (AWS %,.0f / %,d), before the"
                         + " stage's and methods' own", trim(apiAccountRate()), apiAccountBurst(), API_ACCOUNT_RATE,
                 API_ACCOUNT_BURST));

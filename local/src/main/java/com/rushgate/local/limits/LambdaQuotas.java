@@ -65,7 +65,7 @@ public final class LambdaQuotas {
             return Math.min(initial, ceiling);
         }
         double minutes = Math.max(0, nanos.getAsLong() - busySince) / 60e9;
-        long added = (long) Math.floor(minutes * AwsLimits.SQS_ADDED_BATCHES_PER_MINUTE * limits.scale());
+        long added = (long) Math.floor(minutes * limits.sqsAddedBatchesPerMinute());
         return (int) Math.min(ceiling, initial + added);
     }
 
@@ -73,7 +73,13 @@ public final class LambdaQuotas {
         return nanos;
     }
 
-    /** One function's concurrency (permits held while an invocation runs) and scaling bucket. */
+    /**
+     * One function's concurrency (permits held while an invocation runs) and its execution
+     * environments: an invocation runs on one of the environments the function has started (Lambda
+     * keeps them warm), and one that finds them all busy needs a new one, which the scaling rate
+     * allows or throttles. The environments counted here are AWS's; the local pool runs the
+     * invocations on as few real ones as the machine can start.
+     */
     public final class FunctionQuota {
 
         private final Semaphore concurrency;
@@ -82,6 +88,8 @@ public final class LambdaQuotas {
         private final double scalingBurst;
         private double scalingTokens;
         private long last;
+        private int inUse;
+        private int environments;
 
         private FunctionQuota(Semaphore concurrency, int maximum) {
             this.concurrency = concurrency;
@@ -97,17 +105,37 @@ public final class LambdaQuotas {
             return maximum;
         }
 
-        /** Takes a concurrency permit for one invocation; false: throttled (and counted). */
+        /**
+         * Admits one invocation: a concurrency permit, and an environment, a warm one or a new one
+         * the scaling rate allows. False: throttled (and counted); nothing is held.
+         */
         public boolean tryEnter() {
-            if (concurrency.tryAcquire()) {
-                return true;
+            if (!concurrency.tryAcquire()) {
+                throttles.incrementAndGet();
+                return false;
             }
-            throttles.incrementAndGet();
+            synchronized (this) {
+                if (inUse < environments || tryNewEnvironment()) {
+                    environments = Math.max(environments, inUse + 1);
+                    inUse++;
+                    return true;
+                }
+            }
+            concurrency.release();
             return false;
         }
 
+        /** Ends an invocation that {@link #tryEnter} admitted; its environment stays warm. */
         public void exit() {
+            synchronized (this) {
+                inUse--;
+            }
             concurrency.release();
+        }
+
+        /** Execution environments this function has started, as Lambda would count them. */
+        public synchronized int environments() {
+            return environments;
         }
 
         /** Whether one more execution environment may start now; false: throttled (and counted). */

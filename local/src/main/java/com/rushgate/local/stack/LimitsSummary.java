@@ -29,6 +29,7 @@ public final class LimitsSummary {
         double units = after.writeUnitsOf(tables) - before.writeUnitsOf(tables);
         // A BigDecimal: the bench's report rounds doubles to one decimal, and 0.05 must stay 0.05.
         summary.put("limitsScale", java.math.BigDecimal.valueOf(stack.awsLimits().get().scale()));
+        summary.put("concurrencyScale", java.math.BigDecimal.valueOf(stack.awsLimits().get().concurrencyScale()));
         summary.put("writeUnitsPerParticipation", acceptedParticipations == 0 ? 0.0
                 : Math.round(units / acceptedParticipations * 100) / 100.0);
         summary.put("throttledRequests", after.throttledRequests() - before.throttledRequests());

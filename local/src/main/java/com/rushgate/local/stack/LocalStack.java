@@ -229,8 +229,8 @@ public final class LocalStack implements AutoCloseable {
     private Map<String, Integer> reservedConcurrency(Template template) {
         Map<String, Integer> reserved = new LinkedHashMap<>();
         for (FunctionSpec function : model.functions()) {
-            if (template.resource(function.logicalId()).get("Properties") instanceof Map<?, ?> properties
-                    && properties.containsKey("ReservedConcurrentExecutions")) {
+            // Globals included, as SAM merges them.
+            if (template.properties(function.logicalId()).containsKey("ReservedConcurrentExecutions")) {
                 reserved.put(function.logicalId(), function.concurrency());
             }
         }

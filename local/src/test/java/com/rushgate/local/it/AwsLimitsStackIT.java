@@ -119,12 +119,15 @@ class AwsLimitsStackIT {
         assertThat(summary.get("lost").asInt()).isZero();
         assertThat(summary.get("oversold").asInt()).isZero();
         assertThat(summary.get("succeeded").asInt()).isEqualTo(5);
+        // the first five arrivals win, under the limits too
+        assertThat(summary.get("fairness").asDouble()).isEqualTo(1.0);
+        assertThat(summary.get("concurrencyScale").asDouble()).isEqualTo(AwsLimits.DEFAULT_CONCURRENCY_SCALE);
         // Ingest alone writes at least 4 request-table (with the index) and 2 idempotency units per participation
         assertThat(summary.get("writeUnitsPerParticipation").asDouble()).isBetween(6.0, 40.0);
         assertThat(summary.get("throttledRequests").isIntegralNumber()).isTrue();
         assertThat(summary.get("transactionConflicts").isIntegralNumber()).isTrue();
         assertThat(summary.get("lambdaThrottles").isIntegralNumber()).isTrue();
-        assertThat(err.toString()).contains("concurrent executions per account", "account throttle 500 requests/s");
+        assertThat(err.toString()).contains("1000 concurrent executions per account", "account throttle 500 requests/s");
         assertThat(summary.get("apiThrottles").isIntegralNumber()).isTrue();
     }
 }

@@ -157,7 +157,8 @@ class FairFcfsIT {
                 Duration.ofSeconds(20), Duration.ZERO);
         // An allocator granted the first three, then died holding its lease.
         Instant now = Instant.now();
-        StockLedger.State state = ledger.acquire(eventId, "dead", now, now.plusSeconds(2)).orElseThrow().state();
+        StockLedger.State state = ledger.acquire(eventId, "dead", now, now.plusSeconds(2))
+                .map(lease -> ((StockLedger.LeaseResult.Acquired) lease).state()).orElseThrow();
         assertThat(ledger.grant(eventId, "dead", state, expected.subList(0, 3), expected.get(2), now.plusSeconds(2), now))
                 .isInstanceOf(StockLedger.GrantResult.Granted.class);
 

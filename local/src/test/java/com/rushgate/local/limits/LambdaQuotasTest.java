@@ -54,6 +54,55 @@ class LambdaQuotasTest {
     }
 
     @Test
+    void anInvokeNeedsAnEnvironment_aWarmOneServesAgain_aNewOneTakesAScalingToken() {
+        LambdaQuotas.FunctionQuota quota = new LambdaQuotas(limits, Map.of(), clock::get).function("A");
+        int per10Seconds = (int) (AwsLimits.SCALING_ENVIRONMENTS_PER_10_SECONDS * 0.05);
+        for (int i = 0; i < per10Seconds; i++) {
+            assertThat(quota.tryEnter()).isTrue();
+        }
+        assertThat(quota.environments()).isEqualTo(per10Seconds);
+        for (int i = 0; i < per10Seconds; i++) {
+            quota.exit();
+        }
+        // Every environment is warm: the same invokes again need no scaling token, none is left.
+        for (int i = 0; i < per10Seconds; i++) {
+            assertThat(quota.tryEnter()).isTrue();
+        }
+        assertThat(quota.tryNewEnvironment()).isFalse();
+        quota.exit();
+        assertThat(quota.tryEnter()).isTrue();
+        assertThat(quota.environments()).isEqualTo(per10Seconds);
+    }
+
+    @Test
+    void aThrottledNewEnvironment_givesItsConcurrencyBack() {
+        // 0.01 x 1,000 = 10 concurrent executions for the account, 10 new environments per 10 s per function
+        LambdaQuotas quotas = new LambdaQuotas(new AwsLimits(0.05, 0.01), Map.of(), clock::get);
+        LambdaQuotas.FunctionQuota a = quotas.function("A");
+        for (int i = 0; i < 10; i++) {
+            assertThat(a.tryNewEnvironment()).isTrue();
+        }
+        assertThat(a.tryEnter()).isFalse();
+        assertThat(quotas.throttles()).isEqualTo(1);
+        for (int i = 0; i < 10; i++) {
+            assertThat(quotas.function("B").tryEnter()).isTrue();
+        }
+        assertThat(quotas.function("B").tryEnter()).isFalse();
+    }
+
+    @Test
+    void lambdasFigures_followTheConcurrencyFactor_theRatesTheirOwn() {
+        AwsLimits twoFactors = new AwsLimits(0.05, 1.0);
+        assertThat(twoFactors.accountConcurrency()).isEqualTo(AwsLimits.ACCOUNT_CONCURRENCY);
+        assertThat(twoFactors.count(AwsLimits.SCALING_ENVIRONMENTS_PER_10_SECONDS)).isEqualTo(1_000);
+        assertThat(twoFactors.sqsAddedBatchesPerMinute()).isEqualTo(300.0);
+        assertThat(twoFactors.partitionWriteUnits()).isEqualTo(50.0);
+        assertThat(twoFactors.apiAccountRate()).isEqualTo(500.0);
+        assertThat(twoFactors.apiAccountBurst()).isEqualTo(250);
+        assertThat(AwsLimits.defaults()).isEqualTo(new AwsLimits(AwsLimits.DEFAULT_SCALE, AwsLimits.DEFAULT_CONCURRENCY_SCALE));
+    }
+
+    @Test
     void sqsEventSource_startsWithFewBatches_addsPerMinute_upToMaximumConcurrency() {
         LambdaQuotas quotas = new LambdaQuotas(limits, Map.of(), clock::get);
         assertThat(quotas.eventSourceBatches(10, -1)).isEqualTo(1);

@@ -39,6 +39,20 @@ class StackModelTest {
     }
 
     @Test
+    void requestTableWarmWrites_preWarmsTheTableAndItsIndexes_andZeroLeavesThemAtOnDemandsDefaults() {
+        StackModel.TableSpec warm = model(Map.of("RequestTableWarmWrites", "8000")).table("RequestTable");
+        StackModel.TableSpec cold = model(Map.of()).table("RequestTable");
+
+        // What the limits proxy reads as the table's warm throughput (LocalStack.warmThroughput)
+        assertThat(Template.map(warm.properties().get("WarmThroughput")).get("WriteUnitsPerSecond").toString())
+                .isEqualTo("8000");
+        assertThat((java.util.List<?>) warm.properties().get("GlobalSecondaryIndexes")).hasSize(2)
+                .allSatisfy(index -> assertThat(Template.map(Template.map(index).get("WarmThroughput"))
+                        .get("WriteUnitsPerSecond").toString()).isEqualTo("8000"));
+        assertThat(cold.properties()).doesNotContainKey("WarmThroughput");
+    }
+
+    @Test
     void sqsTrigger_andApi_followTheTemplate() {
         StackModel model = model(Map.of());
 
