@@ -8,10 +8,9 @@ import java.time.Duration;
  *
  * @param requestTable     REQUEST_TABLE
  * @param eventTable       EVENT_TABLE
- * @param idempotencyTable IDEMPOTENCY_TABLE
  * @param queueUrl         QUEUE_URL, the main work queue
  * @param eventCacheTtl    EVENT_CACHE_SECONDS: how long event definitions stay cached in a container
- * @param idempotencyTtl   IDEMPOTENCY_TTL_SECONDS: how long an answer is replayed
+ * @param idempotencyTtl   IDEMPOTENCY_TTL_SECONDS: how long a container replays an answer from its memory
  * @param userKeySecret    USER_KEY_SECRET: the key of the user hash (at least 32 bytes)
  * @param metricsNamespace POWERTOOLS_METRICS_NAMESPACE
  * @param serviceName      POWERTOOLS_SERVICE_NAME
@@ -19,7 +18,7 @@ import java.time.Duration;
  * @param writeTimeout     ARRIVAL_WRITE_TIMEOUT_MS: the bound on the RECEIVED put, retries included; the
  *                         worker's settle window is longer
  */
-record IngestConfig(String requestTable, String eventTable, String idempotencyTable, String queueUrl,
+record IngestConfig(String requestTable, String eventTable, String queueUrl,
                     Duration eventCacheTtl, Duration idempotencyTtl, byte[] userKeySecret,
                     String metricsNamespace, String serviceName, int arrivalShards, Duration writeTimeout) {
 
@@ -27,7 +26,6 @@ record IngestConfig(String requestTable, String eventTable, String idempotencyTa
         return new IngestConfig(
                 env.require("REQUEST_TABLE"),
                 env.require("EVENT_TABLE"),
-                env.require("IDEMPOTENCY_TABLE"),
                 env.requireUri("QUEUE_URL").toString(),
                 env.requireSeconds("EVENT_CACHE_SECONDS", 0, 300),
                 env.requireSeconds("IDEMPOTENCY_TTL_SECONDS", 1, 86_400),

@@ -20,9 +20,9 @@ import java.util.function.Consumer;
 /**
  * Ingest's SnapStart hooks. Priming runs the AWS reads and rehearsed writes the wiring gives, then
  * the handler twice on the priming participation ({@link PrimingPorts}): through the Powertools
- * idempotency aspect with its records in memory, the event found open, the request found already
- * decided (a duplicate, 200), then the same call again answered from the idempotency record (a
- * replay, 200). After a restore, the event cache and Powertools' local cache start empty.
+ * idempotency aspect with its records kept through the stand-ins, the event found open, the request
+ * found already decided (a duplicate, 200), then the same call again answered from Powertools'
+ * local cache (a replay, 200). After a restore, the event cache and Powertools' local cache start empty.
  */
 final class IngestPriming {
 
@@ -42,21 +42,21 @@ final class IngestPriming {
      */
     static SnapStartPriming create(Parts parts, Consumer<Runnable> awsScope, List<SnapStartPriming.Step> awsSteps) {
         RequestStore requests = PrimingPorts.requests(parts.requests());
-        IngestHandler twin = new IngestHandler(
-                new IdempotentParticipations(new ParticipateUseCase(PrimingPorts.events(parts.events()), requests,
-                        PrimingPorts.queue(), new Sha256RequestIds(), parts.userKeys(), parts.clock(), parts.metrics())),
+        ParticipateUseCase standIns = new ParticipateUseCase(PrimingPorts.events(parts.events()), requests,
+                PrimingPorts.queue(), new Sha256RequestIds(), parts.userKeys(), parts.clock(), parts.metrics());
+        IngestHandler twin = new IngestHandler(new IdempotentParticipations(standIns),
                 new RequestStatusUseCase(requests), parts.userKeys(), parts.metrics());
         return SnapStartPriming.builder(FUNCTION)
                 .around(awsScope)
                 .around(parts.metrics()::silenced)
                 .steps(awsSteps)
-                .step("participation answered as a duplicate, then replayed", () -> parts.idempotency().inMemory(() -> {
+                .step("participation answered as a duplicate, then replayed", () -> parts.idempotency().withStandIns(standIns, () -> {
                     PrimingEvents.expectStatus(twin.handleRequest(participation(), new PrimingContext(FUNCTION, 1)), 200);
                     PrimingEvents.expectStatus(twin.handleRequest(participation(), new PrimingContext(FUNCTION, 2)), 200);
                 }))
                 .step("metrics logger", parts.metrics()::prime)
                 .afterRestore("forget cached events", parts.events()::clear)
-                .afterRestore("empty the idempotency cache", parts.idempotency()::useTable)
+                .afterRestore("empty the idempotency cache", parts.idempotency()::useRequestTable)
                 .build();
     }
 

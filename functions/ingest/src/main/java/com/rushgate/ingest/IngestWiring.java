@@ -21,7 +21,6 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.List;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.lambda.powertools.idempotency.persistence.DynamoDBPersistenceStore;
 
 /** The one place where Ingest's parts are built from the environment. */
 record IngestWiring(IdempotentParticipations participations, RequestStatusUseCase statuses,
@@ -34,12 +33,6 @@ record IngestWiring(IdempotentParticipations participations, RequestStatusUseCas
         DynamoDbClient dynamoDb = clients.dynamoDb();
         Clock clock = Clock.tickMillis(ZoneOffset.UTC);
 
-        IdempotencyRecords idempotency = new IdempotencyRecords(() -> DynamoDBPersistenceStore.builder()
-                .withTableName(config.idempotencyTable())
-                .withDynamoDbClient(dynamoDb)
-                .build(), config.idempotencyTtl());
-        idempotency.useTable();
-
         DynamoRequestStore requests = new DynamoRequestStore(dynamoDb, config.requestTable(), config.arrivalShards())
                 .withInsertTimeout(config.writeTimeout());
         DynamoEventCatalog eventTable = new DynamoEventCatalog(dynamoDb, config.eventTable());
@@ -49,17 +42,19 @@ record IngestWiring(IdempotentParticipations participations, RequestStatusUseCas
         PowertoolsMetrics metrics = new PowertoolsMetrics(config.metricsNamespace(), config.serviceName());
         ParticipateUseCase useCase = new ParticipateUseCase(events, requests, queue, new Sha256RequestIds(), userKeys,
                 clock, metrics);
+        IdempotencyRecords idempotency = new IdempotencyRecords(useCase, config.idempotencyTtl());
+        idempotency.useRequestTable();
 
         SnapStartPriming priming = IngestPriming.create(
                 new IngestPriming.Parts(events, requests, userKeys, clock, metrics, idempotency),
                 clients::primingScope,
                 List.of(new Step("GetItem on the RequestTable", () -> requests.find(PrimingPorts.REQUEST_ID)),
                         new Step("GetItem on the EventTable", () -> eventTable.find(PrimingPorts.EVENT_ID)),
-                        new Step("GetItem on the IdempotencyTable", idempotency::readTable),
                         new Step("GetQueueAttributes on the work queue", queue::readAttributes),
                         new Step("item mappings", ItemMappings::roundTrip),
                         new Step("PutItem, SendMessage and UpdateItem, stopped before sending", () -> {
-                            clients.rehearseWrite(() -> requests.insertIfAbsent(PrimingPorts.request(RequestStatus.RECEIVED)));
+                            clients.rehearseWrite(() -> requests.insertIfAbsent(PrimingPorts.request(RequestStatus.RECEIVED)
+                                    .heldUntil(clock.instant().plus(ParticipateUseCase.DEFAULT_SENDING_HOLD))));
                             clients.rehearseWrite(() -> queue.send(PrimingPorts.message()));
                             clients.rehearseWrite(() -> requests.markQueued(PrimingPorts.REQUEST_ID, clock.instant()));
                         })));

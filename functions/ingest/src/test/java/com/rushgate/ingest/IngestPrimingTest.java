@@ -30,12 +30,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
-import software.amazon.lambda.powertools.idempotency.exceptions.IdempotencyItemAlreadyExistsException;
-import software.amazon.lambda.powertools.idempotency.exceptions.IdempotencyItemNotFoundException;
-import software.amazon.lambda.powertools.idempotency.persistence.BasePersistenceStore;
-import software.amazon.lambda.powertools.idempotency.persistence.DataRecord;
 
 /** Ingest's SnapStart hooks on the in-memory ports: the handler path runs, nothing is written or counted. */
 class IngestPrimingTest {
@@ -47,8 +42,8 @@ class IngestPrimingTest {
     private final RecordingQueue queue = new RecordingQueue();
     private final HmacUserKeys userKeys = new HmacUserKeys("k".repeat(32).getBytes(StandardCharsets.UTF_8));
     private final PowertoolsMetrics metrics = new PowertoolsMetrics("Test", "ingest");
-    private final TableStore table = new TableStore();
-    private final IdempotencyRecords idempotency = new IdempotencyRecords(() -> table, Duration.ofHours(1));
+    private final IdempotencyRecords idempotency = new IdempotencyRecords(new ParticipateUseCase(events, requests,
+            queue, new Sha256RequestIds(), userKeys, clock, metrics), Duration.ofHours(1));
     private final SnapStartPriming priming = IngestPriming.create(
             new IngestPriming.Parts(events, requests, userKeys, clock, metrics, idempotency), Runnable::run, List.of());
 
@@ -59,7 +54,6 @@ class IngestPrimingTest {
         assertThat(outcomes).isNotEmpty().allSatisfy((step, outcome) -> assertThat(outcome).as(step).isEqualTo("ok"));
         assertThat(requests.all()).isEmpty();
         assertThat(queue.sent).isEmpty();
-        assertThat(table.writes).as("IdempotencyTable").hasValue(0);
         assertThat(metrics.publishedDocuments()).isZero();
         assertThat(eventTable.reads()).as("the event lookup reached the table").isPositive();
     }
@@ -78,7 +72,7 @@ class IngestPrimingTest {
     }
 
     @Test
-    void afterPrimingAndRestore_aRealParticipationIsRecordedQueuedAndIdempotentOnTheTable() throws Exception {
+    void afterPrimingAndRestore_aRealParticipationIsRecordedQueuedAndIdempotentOnTheRequest() throws Exception {
         eventTable.put(Event.create("drop-1", EventType.FCFS, 10, Instant.EPOCH, null));
         priming.prime();
         priming.restore();
@@ -87,12 +81,13 @@ class IngestPrimingTest {
                 metrics);
 
         APIGatewayProxyResponseEvent response = handler.handleRequest(sample(), new TestContext());
+        APIGatewayProxyResponseEvent duplicate = handler.handleRequest(sample(), new TestContext());
 
         assertThat(response.getStatusCode()).isEqualTo(202);
+        assertThat(duplicate.getStatusCode()).isEqualTo(200);
         assertThat(requests.all()).singleElement().satisfies(r -> assertThat(r.status()).isEqualTo(RequestStatus.QUEUED));
         assertThat(queue.sent).hasSize(1);
-        assertThat(table.writes).as("Powertools is back on the table").hasPositiveValue();
-        assertThat(metrics.publishedDocuments()).isEqualTo(1);
+        assertThat(metrics.publishedDocuments()).as("the replay from the container's cache counts nothing").isEqualTo(1);
     }
 
     @Test
@@ -102,13 +97,13 @@ class IngestPrimingTest {
 
         new IngestHandler();
         Map<String, String> broken = new HashMap<>(ENVIRONMENT);
-        broken.remove("IDEMPOTENCY_TABLE");
+        broken.remove("REQUEST_TABLE");
         Env.install(broken);
 
         assertThat(SnapStartPriming.registered()).hasSize(registered + 1)
                 .last().extracting(SnapStartPriming::function).isEqualTo(IngestPriming.FUNCTION);
         assertThatThrownBy(IngestHandler::new).isInstanceOf(ConfigurationException.class)
-                .hasMessageContaining("IDEMPOTENCY_TABLE");
+                .hasMessageContaining("REQUEST_TABLE");
         assertThat(SnapStartPriming.registered()).hasSize(registered + 1);
     }
 
@@ -117,7 +112,6 @@ class IngestPrimingTest {
             Map.entry("SDK_HTTP_CLIENT", "url-connection"),
             Map.entry("REQUEST_TABLE", "RequestTable"),
             Map.entry("EVENT_TABLE", "EventTable"),
-            Map.entry("IDEMPOTENCY_TABLE", "IdempotencyTable"),
             Map.entry("QUEUE_URL", "http://127.0.0.1:9324/000000000000/WorkQueue"),
             Map.entry("EVENT_CACHE_SECONDS", "5"),
             Map.entry("IDEMPOTENCY_TTL_SECONDS", "3600"),
@@ -131,42 +125,5 @@ class IngestPrimingTest {
         APIGatewayProxyRequestEvent event = EventLoader.loadApiGatewayRestEvent(Fixtures.event("participate.json"));
         event.setPathParameters(new HashMap<>(Map.of("eventId", "drop-1")));
         return event;
-    }
-
-    /** Stands for the IdempotencyTable: a map that counts writes. */
-    private static final class TableStore extends BasePersistenceStore {
-
-        final AtomicInteger writes = new AtomicInteger();
-        private final Map<String, DataRecord> records = new HashMap<>();
-
-        @Override
-        public synchronized DataRecord getRecord(String key) {
-            DataRecord record = records.get(key);
-            if (record == null) {
-                throw new IdempotencyItemNotFoundException(key);
-            }
-            return record;
-        }
-
-        @Override
-        public synchronized void putRecord(DataRecord record, Instant now) {
-            writes.incrementAndGet();
-            if (records.containsKey(record.getIdempotencyKey())) {
-                throw new IdempotencyItemAlreadyExistsException();
-            }
-            records.put(record.getIdempotencyKey(), record);
-        }
-
-        @Override
-        public synchronized void updateRecord(DataRecord record) {
-            writes.incrementAndGet();
-            records.put(record.getIdempotencyKey(), record);
-        }
-
-        @Override
-        public synchronized void deleteRecord(String key) {
-            writes.incrementAndGet();
-            records.remove(key);
-        }
     }
 }

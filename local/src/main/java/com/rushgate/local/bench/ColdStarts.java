@@ -90,6 +90,9 @@ final class ColdStarts {
         List<Object> details = new ArrayList<>();
         Map<String, Object> coldStartMs = new LinkedHashMap<>();
         double helloColdStart = 0;
+        double largestJarMb = 0;
+        double slowestColdStart = 0;
+        double slowestPrimedFirstCall = 0;
         List<Target> targets = new ArrayList<>();
         targets.add(new Target("hello-world", "com.rushgate.bench.hello.HelloHandler::handleRequest", hello, Map.of()));
         for (FunctionSpec function : functions) {
@@ -116,6 +119,9 @@ final class ColdStarts {
                 helloColdStart = cold;
             } else {
                 coldStartMs.put(target.name(), Report.round(cold));
+                largestJarMb = Math.max(largestJarMb, jarMb);
+                slowestColdStart = Math.max(slowestColdStart, cold);
+                slowestPrimedFirstCall = Math.max(slowestPrimedFirstCall, median(primed, Run::firstInvocationMs));
             }
             Map<String, Object> detail = new LinkedHashMap<>();
             detail.put("function", target.name());
@@ -141,6 +147,11 @@ final class ColdStarts {
                 rows);
         report.put("coldStartMs", coldStartMs);
         report.put("helloColdStartMs", helloColdStart);
+        // The goals of a lean function, in one place: the largest jar, the slowest cold start against
+        // hello-world's, the slowest first call after priming.
+        report.put("largestJarMb", Report.round(largestJarMb));
+        report.put("coldStartRatio", Report.ratio(slowestColdStart, helloColdStart));
+        report.put("slowestPrimedFirstCallMs", Report.round(slowestPrimedFirstCall));
         httpClients(runs, warm, report);
     }
 

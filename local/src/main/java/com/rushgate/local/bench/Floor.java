@@ -36,9 +36,10 @@ import java.util.function.IntPredicate;
  * send, and the worker's TransactWriteItems, each from {@code concurrency} threads at once.
  *
  * <p>From them, the best rates this machine allows, assuming the emulators share the CPU (they
- * do, with everything else): a participation costs Ingest two conditional puts (idempotency
- * record, request), two conditional updates (request QUEUED, idempotency record completed) and
- * one send; a decision costs the worker one conditional update (the claim) and one transaction.
+ * do, with everything else): a participation costs Ingest one conditional put (the request,
+ * RECEIVED with Ingest's hold, which is also Powertools' in-progress record), one conditional
+ * update (QUEUED) and one send; a decision costs the worker one conditional update (the claim) and
+ * one transaction.
  */
 final class Floor {
 
@@ -46,7 +47,7 @@ final class Floor {
     record Rates(int concurrency, double conditionalPut, double conditionalUpdate, double sqsSend, double transaction) {
 
         double ingestPerSecond() {
-            return 1 / (2 / conditionalPut + 2 / conditionalUpdate + 1 / sqsSend);
+            return 1 / (1 / conditionalPut + 1 / conditionalUpdate + 1 / sqsSend);
         }
 
         double drainPerSecond() {

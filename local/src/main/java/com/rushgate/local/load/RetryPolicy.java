@@ -41,7 +41,7 @@ public record RetryPolicy(int maxTries, Duration deadline, Duration defaultWait,
     /**
      * A participant's client during a drop: up to 20 tries within a minute, waits of at most 10 s,
      * 50% jitter. Enough tries to outlast Ingest's in-progress window (a participation whose
-     * idempotency record could not be completed answers 409 until the function's timeout passes).
+     * RECEIVED put timed out keeps Ingest's hold, and answers 409 until the function's timeout passes).
      */
     public static RetryPolicy participant() {
         return new RetryPolicy(20, Duration.ofSeconds(60), Duration.ofMillis(500), Duration.ofSeconds(10), 0.5);

@@ -7,9 +7,8 @@ import java.util.Map;
 
 /**
  * What a run under the AWS limits reports (demo and bench summaries): whether they were on, the
- * DynamoDB write units one accepted participation cost (the request table with its indexes and the
- * idempotency table, from the limits' own ConsumedCapacity pricing, so exact and independent of
- * the machine), the throttled calls, the transaction conflicts and the Lambda throttles.
+ * DynamoDB write units one accepted participation cost (the request table with its indexes, from
+ * the limits' own ConsumedCapacity pricing, so exact and independent of the machine), the throttled calls, the transaction conflicts and the Lambda throttles.
  */
 public final class LimitsSummary {
 
@@ -24,8 +23,7 @@ public final class LimitsSummary {
         if (stack.awsLimits().isEmpty()) {
             return summary;
         }
-        List<String> tables = List.of(stack.model().functionVariable("REQUEST_TABLE"),
-                stack.model().functionVariable("IDEMPOTENCY_TABLE"));
+        List<String> tables = List.of(stack.model().functionVariable("REQUEST_TABLE"));
         double units = after.writeUnitsOf(tables) - before.writeUnitsOf(tables);
         // A BigDecimal: the bench's report rounds doubles to one decimal, and 0.05 must stay 0.05.
         summary.put("limitsScale", java.math.BigDecimal.valueOf(stack.awsLimits().get().scale()));

@@ -179,7 +179,7 @@ class StackModelTest {
         assertThat(model.namedQueries()).extracting(StackModel.NamedQuerySpec::name)
                 .contains("latency_by_event", "outcomes", "dlq_rate", "sell_out");
         assertThat(model.tables()).extracting(StackModel.TableSpec::logicalId)
-                .containsExactlyInAnyOrder("RequestTable", "EventTable", "IdempotencyTable");
+                .containsExactlyInAnyOrder("RequestTable", "EventTable");
     }
 
     @Test

@@ -214,6 +214,18 @@ public final class PrimingPorts {
         }
 
         @Override
+        public Optional<ParticipationRequest> hold(RequestId requestId, Instant now, Instant until) {
+            requirePriming(requestId, "hold");
+            return Optional.empty();
+        }
+
+        @Override
+        public boolean unhold(ParticipationRequest held, Instant now) {
+            requirePriming(held.requestId(), "unhold");
+            return true;
+        }
+
+        @Override
         public boolean markQueued(RequestId requestId, Instant now) {
             requirePriming(requestId, "mark queued");
             return true;

@@ -107,8 +107,32 @@ public final class DynamoRequestStore implements RequestStore {
     }
 
     @Override
+    public Optional<ParticipationRequest> hold(RequestId requestId, Instant now, Instant until) {
+        TransitionWrite write = TransitionWrite.of(Transition.HOLD, requestId, now)
+                .set(RequestItem.LEASE_EXPIRES_AT, n(until.toEpochMilli()));
+        try {
+            UpdateItemResponse response = dynamoDb.updateItem(write.toUpdate(tableName)
+                    .returnValues(ReturnValue.ALL_NEW)
+                    .build());
+            return Optional.of(RequestItem.fromItem(response.attributes()));
+        } catch (ConditionalCheckFailedException refused) {
+            return Optional.empty();
+        } catch (SdkException e) {
+            throw SdkFailures.translate("UpdateItem (" + Transition.HOLD + ") on " + tableName, e);
+        }
+    }
+
+    @Override
+    public boolean unhold(ParticipationRequest held, Instant now) {
+        return apply(TransitionWrite.of(Transition.UNHOLD, held.requestId(), now)
+                .expectingVersion(held.version())
+                .remove(RequestItem.LEASE_EXPIRES_AT)).isPresent();
+    }
+
+    @Override
     public boolean markQueued(RequestId requestId, Instant now) {
-        return apply(TransitionWrite.of(Transition.ENQUEUE, requestId, now)).isPresent();
+        return apply(TransitionWrite.of(Transition.ENQUEUE, requestId, now)
+                .remove(RequestItem.LEASE_EXPIRES_AT)).isPresent();
     }
 
     /**

@@ -88,6 +88,9 @@ public final class RequestItem {
         if (request.clientRef() != null) {
             item.put(CLIENT_REF, s(request.clientRef()));
         }
+        if (request.leaseExpiresAt() != null) {
+            item.put(LEASE_EXPIRES_AT, n(request.leaseExpiresAt().toEpochMilli()));
+        }
         if (!request.status().isFinal()) {
             item.put(INFLIGHT_PK, s(inflightPartition(request.status(), request.requestId())));
             item.put(INFLIGHT_AT, n(now.toEpochMilli()));

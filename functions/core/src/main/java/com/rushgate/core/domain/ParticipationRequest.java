@@ -19,7 +19,8 @@ import java.util.Objects;
  * @param acceptedAt    when Ingest accepted it; eligibility is judged at this instant
  * @param startedAt     when the latest claim started; null before the first claim
  * @param completedAt   when it reached a final state; null before
- * @param leaseExpiresAt until when the current holder owns it; null when nobody ever claimed it
+ * @param leaseExpiresAt until when the current holder owns it: a worker while PROCESSING, Ingest while
+ *                       it sends the message of a RECEIVED request; null when nobody holds it
  * @param clientRef     optional reference the client sent with the request; null if none
  * @param version       incremented by every write, for optimistic checks
  */
@@ -59,6 +60,17 @@ public record ParticipationRequest(
         return new ParticipationRequest(requestId, event.eventId(), userId, userKey, event.type(),
                 RequestStatus.RECEIVED, null,
                 0, 0, acceptedAt, null, null, null, clientRef, 1);
+    }
+
+    /** The same request, held until {@code until} (Ingest's hold while it sends the message). */
+    public ParticipationRequest heldUntil(Instant until) {
+        return new ParticipationRequest(requestId, eventId, userId, userKey, eventType, status, reason, attempts,
+                redriveCount, acceptedAt, startedAt, completedAt, until, clientRef, version);
+    }
+
+    /** Whether Ingest holds this RECEIVED request at {@code now}: another call is sending its message. */
+    public boolean sendingAt(Instant now) {
+        return status == RequestStatus.RECEIVED && leaseExpiresAt != null && !leaseExpiresAt.isBefore(now);
     }
 
     /** Time from acceptance to the final decision, once there is one. */

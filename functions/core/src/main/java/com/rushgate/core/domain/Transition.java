@@ -18,8 +18,19 @@ import java.util.stream.Collectors;
  * tells the caller what the request looked like instead.
  */
 public enum Transition {
-    /** Ingest sent the message. Never moves a request back if a worker was faster. */
+    /** Ingest sent the message. Never moves a request back if a worker was faster. Ends Ingest's hold. */
     ENQUEUE(QUEUED, Source.of(RECEIVED)),
+    /**
+     * Ingest holds a RECEIVED request while it sends the message (leaseExpiresAt is the hold's end):
+     * the first call writes the hold with the request itself; a later call takes it over only once
+     * it has run out, so a duplicate that arrives while the first call sends is told "in progress".
+     */
+    HOLD(RECEIVED, Source.when(RECEIVED, Guard.LEASE_EXPIRED)),
+    /**
+     * Ingest gives its hold back when the send failed, so that the client's retry sends at once.
+     * Guarded on the version its own write left: a hold taken over since is not touched.
+     */
+    UNHOLD(RECEIVED, Source.when(RECEIVED, Guard.UNCHANGED)),
     /**
      * A worker takes the request. RECEIVED: the message overtook Ingest's QUEUED write.
      * FAILED_FINAL: an operator moved the message back from the DLQ (console redrive).

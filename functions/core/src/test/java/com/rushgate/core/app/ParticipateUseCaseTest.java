@@ -51,6 +51,7 @@ class ParticipateUseCaseTest {
         assertThat(stored.acceptedAt()).isEqualTo(clock.instant());
         assertThat(stored.clientRef()).isEqualTo("order-7");
         assertThat(stored.userKey()).startsWith("uk_").doesNotContain("alice");
+        assertThat(stored.leaseExpiresAt()).as("Ingest's hold ends with QUEUED").isNull();
         assertThat(queue.sent).singleElement().satisfies(m -> {
             assertThat(m.requestId()).isEqualTo(result.requestId());
             assertThat(m.eventId()).isEqualTo("drop");
@@ -81,9 +82,48 @@ class ParticipateUseCaseTest {
         assertThatThrownBy(() -> useCase.participate(new ParticipateCommand("drop", "alice", null)))
                 .isInstanceOf(RetryableException.class);
 
-        assertThat(requests.all()).singleElement()
-                .satisfies(r -> assertThat(r.status()).isEqualTo(RequestStatus.RECEIVED));
+        assertThat(requests.all()).singleElement().satisfies(r -> {
+            assertThat(r.status()).isEqualTo(RequestStatus.RECEIVED);
+            assertThat(r.leaseExpiresAt()).as("the hold is given back for the retry").isNull();
+        });
         assertThat(metrics.accepted).hasValue(0);
+    }
+
+    @Test
+    void firstWrite_holdsTheRequestForTheCallThatSendsIt() {
+        InMemoryRequestStore watched = Mockito.spy(requests);
+        ParticipateUseCase useCase = new ParticipateUseCase(events, watched, queue, new Sha256RequestIds(),
+                new HmacUserKeys("k".repeat(32).getBytes(StandardCharsets.UTF_8)), clock, metrics);
+
+        useCase.participate(new ParticipateCommand("drop", "alice", null));
+
+        Mockito.verify(watched).insertIfAbsent(Mockito.argThat(r -> r.status() == RequestStatus.RECEIVED
+                && clock.instant().plus(ParticipateUseCase.DEFAULT_SENDING_HOLD).equals(r.leaseExpiresAt())));
+        Mockito.verify(watched).markQueued(Mockito.any(), Mockito.any());
+        Mockito.verify(watched, Mockito.never()).hold(Mockito.any(), Mockito.any(), Mockito.any());
+    }
+
+    @Test
+    void duplicateWhileTheFirstCallHoldsTheRequest_isInProgress_untilTheHoldRunsOut() {
+        ParticipateUseCase.Admission.Fresh fresh = (ParticipateUseCase.Admission.Fresh)
+                useCase.admit(new ParticipateCommand("drop", "alice", null));
+        // The first call wrote RECEIVED with its hold, then died before it sent.
+        useCase.record(fresh.request(), clock.instant().plusSeconds(10));
+
+        assertThatThrownBy(() -> useCase.participate(new ParticipateCommand("drop", "alice", null)))
+                .isInstanceOfSatisfying(ClientException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.IN_PROGRESS);
+                    assertThat(e.requestId()).contains(fresh.request().requestId().value());
+                });
+        assertThat(queue.sent).isEmpty();
+
+        clock.advance(Duration.ofSeconds(11));
+        Participation resumed = useCase.participate(new ParticipateCommand("drop", "alice", null));
+
+        assertThat(resumed.created()).isFalse();
+        assertThat(resumed.status()).isEqualTo(RequestStatus.QUEUED);
+        assertThat(queue.sent).singleElement().satisfies(m -> assertThat(m.acceptedAt())
+                .as("the first arrival's place is kept").isEqualTo(fresh.request().acceptedAt()));
     }
 
     @Test
@@ -127,6 +167,18 @@ class ParticipateUseCaseTest {
         assertThatThrownBy(() -> useCase.participate(new ParticipateCommand("drop", "alice", null)))
                 .isInstanceOfSatisfying(ClientException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.EVENT_CLOSED));
         assertThat(requests.all()).isEmpty();
+    }
+
+    @Test
+    void afterClosing_aParticipantIsAnsweredWithItsRequest_andNothingIsWritten() {
+        Participation first = useCase.participate(new ParticipateCommand("drop", "alice", null));
+        clock.set(OPENS.plus(Duration.ofHours(2)));
+
+        Participation again = useCase.participate(new ParticipateCommand("drop", "alice", null));
+
+        assertThat(again).isEqualTo(new Participation(first.requestId(), RequestStatus.QUEUED, false));
+        assertThat(queue.sent).hasSize(1);
+        assertThat(requests.find(first.requestId()).orElseThrow().version()).as("no write").isEqualTo(2);
     }
 
     @Test

@@ -80,6 +80,51 @@ public abstract class RequestStoreContract {
     }
 
     @Test
+    void insertIfAbsent_withAHold_keepsItUntilQueued() {
+        ParticipationRequest held = Requests.received(eventId, "alice", T0).heldUntil(T0.plusSeconds(10));
+        assertThat(store.insertIfAbsent(held)).isEmpty();
+
+        assertThat(store.find(held.requestId()).orElseThrow().sendingAt(T0.plusSeconds(9))).isTrue();
+        assertThat(store.insertIfAbsent(held)).hasValueSatisfying(existing ->
+                assertThat(existing.leaseExpiresAt()).isEqualTo(T0.plusSeconds(10)));
+
+        assertThat(store.markQueued(held.requestId(), T0.plusMillis(20))).isTrue();
+        assertThat(store.find(held.requestId()).orElseThrow().leaseExpiresAt()).as("the hold ends with QUEUED").isNull();
+    }
+
+    @Test
+    void hold_takesOverOnlyAnExpiredHoldOfAReceivedRequest() {
+        ParticipationRequest held = Requests.received(eventId, "alice", T0).heldUntil(T0.plusSeconds(10));
+        store.insertIfAbsent(held);
+
+        assertThat(store.hold(held.requestId(), T0.plusSeconds(5), T0.plusSeconds(15))).as("still held").isEmpty();
+        var taken = store.hold(held.requestId(), T0.plusSeconds(11), T0.plusSeconds(21));
+
+        assertThat(taken).hasValueSatisfying(r -> {
+            assertThat(r.leaseExpiresAt()).isEqualTo(T0.plusSeconds(21));
+            assertThat(r.version()).isEqualTo(held.version() + 1);
+            assertThat(r.acceptedAt()).as("the arrival is kept").isEqualTo(T0);
+        });
+        store.markQueued(held.requestId(), T0.plusSeconds(12));
+        assertThat(store.hold(held.requestId(), T0.plusSeconds(30), T0.plusSeconds(40))).as("queued").isEmpty();
+    }
+
+    @Test
+    void unhold_givesBackOnlyTheHoldTheCallerWrote() {
+        ParticipationRequest held = Requests.received(eventId, "alice", T0).heldUntil(T0.plusSeconds(10));
+        store.insertIfAbsent(held);
+        ParticipationRequest other = store.hold(held.requestId(), T0.plusSeconds(11), T0.plusSeconds(21)).orElseThrow();
+
+        assertThat(store.unhold(held, T0.plusSeconds(12))).as("taken over since").isFalse();
+        assertThat(store.unhold(other, T0.plusSeconds(12))).isTrue();
+
+        ParticipationRequest now = store.find(held.requestId()).orElseThrow();
+        assertThat(now.status()).isEqualTo(RequestStatus.RECEIVED);
+        assertThat(now.leaseExpiresAt()).isNull();
+        assertThat(store.hold(held.requestId(), T0.plusSeconds(13), T0.plusSeconds(23))).isPresent();
+    }
+
+    @Test
     void markQueued_movesReceivedOnlyOnce() {
         ParticipationRequest request = inserted("alice");
 

@@ -43,9 +43,27 @@ public final class InMemoryRequestStore implements RequestStore, InflightIndex, 
     }
 
     @Override
+    public Optional<ParticipationRequest> hold(RequestId requestId, Instant now, Instant until) {
+        return Optional.ofNullable(apply(requestId, Transition.HOLD, now, -1, r -> change(r, RequestStatus.RECEIVED,
+                r.reason(), r.attempts(), r.startedAt(), null, until)));
+    }
+
+    @Override
+    public synchronized boolean unhold(ParticipationRequest held, Instant now) {
+        ParticipationRequest current = requests.get(held.requestId());
+        if (current == null || !Transition.UNHOLD.allows(current, now, -1, held.version())) {
+            return false;
+        }
+        requests.put(held.requestId(), change(current, RequestStatus.RECEIVED, current.reason(), current.attempts(),
+                current.startedAt(), null, null));
+        changedAt.put(held.requestId(), now);
+        return true;
+    }
+
+    @Override
     public boolean markQueued(RequestId requestId, Instant now) {
         return apply(requestId, Transition.ENQUEUE, now, -1, r -> change(r, RequestStatus.QUEUED, r.reason(),
-                r.attempts(), r.startedAt(), null, r.leaseExpiresAt())) != null;
+                r.attempts(), r.startedAt(), null, null)) != null;
     }
 
     @Override

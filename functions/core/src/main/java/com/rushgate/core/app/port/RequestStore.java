@@ -31,6 +31,21 @@ public interface RequestStore {
     /** Strongly consistent read. */
     Optional<ParticipationRequest> find(RequestId requestId);
 
+    /**
+     * {@link Transition#HOLD}: Ingest takes over a RECEIVED request whose earlier hold ran out (or
+     * that never had one), to send its message, until {@code until}.
+     *
+     * @return the request as held (its new version), or empty when it is no longer RECEIVED or
+     *         another call holds it
+     */
+    Optional<ParticipationRequest> hold(RequestId requestId, Instant now, Instant until);
+
+    /**
+     * {@link Transition#UNHOLD}: gives back the hold of {@code held}, as this caller wrote it. False
+     * when the request changed since (a worker took it, another call took the hold over).
+     */
+    boolean unhold(ParticipationRequest held, Instant now);
+
     /** {@link Transition#ENQUEUE}: RECEIVED to QUEUED. False when it was no longer RECEIVED. */
     boolean markQueued(RequestId requestId, Instant now);
 
