@@ -38,6 +38,8 @@ class AwsLimitsDocTest {
             double value = ((Number) AwsLimits.class.getField(figure).get(null)).doubleValue();
             assertThat(documented.get(figure)).as(figure).isEqualTo(value);
         }
-        assertThat(String.join("\n", lines)).contains("**The default is " + AwsLimits.DEFAULT_SCALE + ".**");
+        assertThat(String.join("\n", lines))
+                .contains("**The default rate scale is " + AwsLimits.DEFAULT_SCALE + ".**")
+                .contains("its default is " + Math.round(AwsLimits.DEFAULT_CONCURRENCY_SCALE) + ".**");
     }
 }
