@@ -2,27 +2,15 @@ package com.rushgate.redrive;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.rushgate.core.app.PrimingPorts;
 import com.rushgate.core.app.RedriveCommand;
 import com.rushgate.core.app.RedriveReport;
 import com.rushgate.core.app.RedriveUseCase;
-import com.rushgate.core.aws.AwsClients;
-import com.rushgate.core.aws.DynamoRequestStore;
-import com.rushgate.core.aws.ItemMappings;
-import com.rushgate.core.aws.SqsDeadLetterSource;
-import com.rushgate.core.aws.SqsWorkQueue;
 import com.rushgate.core.config.Env;
 import com.rushgate.core.lambda.PowertoolsMetrics;
 import com.rushgate.core.lambda.SnapStartPriming;
-import com.rushgate.core.lambda.SnapStartPriming.Step;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 
 /**
@@ -41,10 +29,10 @@ public final class RedriveHandler implements RequestHandler<Map<String, Object>,
      * the SnapStart hooks ({@link RedrivePriming}).
      */
     public RedriveHandler() {
-        this(Wiring.fromEnvironment(Env.current()));
+        this(RedriveWiring.fromEnvironment(Env.current()));
     }
 
-    private RedriveHandler(Wiring wiring) {
+    private RedriveHandler(RedriveWiring wiring) {
         this(wiring.useCase(), wiring.metrics());
         SnapStartPriming.register(wiring.priming());
     }
@@ -108,34 +96,5 @@ public final class RedriveHandler implements RequestHandler<Map<String, Object>,
             return number.intValue();
         }
         throw new IllegalArgumentException("maxMessages must be a whole number");
-    }
-
-    /** The one place where the redrive's parts are built from the environment. */
-    private record Wiring(RedriveUseCase useCase, PowertoolsMetrics metrics, SnapStartPriming priming) {
-
-        static Wiring fromEnvironment(Env env) {
-            AwsClients clients = new AwsClients(env);
-            SqsClient sqs = clients.sqs();
-            PowertoolsMetrics metrics = new PowertoolsMetrics(env.require("POWERTOOLS_METRICS_NAMESPACE"),
-                    env.require("POWERTOOLS_SERVICE_NAME"));
-            Clock clock = Clock.tickMillis(ZoneOffset.UTC);
-            SqsDeadLetterSource deadLetters = new SqsDeadLetterSource(sqs, env.requireUri("DLQ_URL").toString());
-            DynamoRequestStore requests = new DynamoRequestStore(clients.dynamoDb(), env.require("REQUEST_TABLE"),
-                    env.requireInt("ARRIVAL_SHARDS", 1, 100));
-            SqsWorkQueue queue = new SqsWorkQueue(sqs, env.requireUri("QUEUE_URL").toString());
-            RedriveUseCase useCase = new RedriveUseCase(deadLetters, requests, queue, clock, metrics);
-
-            SnapStartPriming priming = RedrivePriming.create(requests, clock, metrics, clients::primingScope,
-                    List.of(new Step("GetItem on the RequestTable", () -> requests.find(PrimingPorts.REQUEST_ID)),
-                            new Step("GetQueueAttributes on the DLQ", deadLetters::readAttributes),
-                            new Step("GetQueueAttributes on the work queue", queue::readAttributes),
-                            new Step("item mappings", ItemMappings::roundTrip),
-                            new Step("ReceiveMessage, UpdateItem and SendMessage, stopped before sending", () -> {
-                                clients.rehearseWrite(() -> deadLetters.receive(1, Duration.ofSeconds(1)));
-                                clients.rehearseWrite(() -> requests.redrive(PrimingPorts.REQUEST_ID, null, clock.instant()));
-                                clients.rehearseWrite(() -> queue.send(PrimingPorts.message()));
-                            })));
-            return new Wiring(useCase, metrics, priming);
-        }
     }
 }

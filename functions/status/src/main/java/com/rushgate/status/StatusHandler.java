@@ -9,16 +9,12 @@ import com.rushgate.core.app.ErrorCode;
 import com.rushgate.core.app.RequestStatusUseCase;
 import com.rushgate.core.app.RequestView;
 import com.rushgate.core.app.StatusQuery;
-import com.rushgate.core.aws.AwsClients;
-import com.rushgate.core.aws.DynamoRequestStore;
-import com.rushgate.core.aws.ItemMappings;
 import com.rushgate.core.aws.Timestamps;
 import com.rushgate.core.config.Env;
 import com.rushgate.core.lambda.ApiRequests;
 import com.rushgate.core.lambda.ApiResponses;
 import com.rushgate.core.lambda.SnapStartPriming;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.slf4j.MDC;
@@ -37,28 +33,16 @@ public final class StatusHandler implements RequestHandler<APIGatewayProxyReques
      * the SnapStart hooks ({@link StatusPriming}).
      */
     public StatusHandler() {
-        this(Wiring.fromEnvironment(Env.current()));
+        this(StatusWiring.fromEnvironment(Env.current()));
     }
 
-    private StatusHandler(Wiring wiring) {
+    private StatusHandler(StatusWiring wiring) {
         this(wiring.statuses());
         SnapStartPriming.register(wiring.priming());
     }
 
     StatusHandler(RequestStatusUseCase statuses) {
         this.statuses = Objects.requireNonNull(statuses, "statuses");
-    }
-
-    /** The one place where Status's parts are built from the environment. */
-    private record Wiring(RequestStatusUseCase statuses, SnapStartPriming priming) {
-
-        static Wiring fromEnvironment(Env env) {
-            AwsClients clients = new AwsClients(env);
-            DynamoRequestStore requests = new DynamoRequestStore(clients.dynamoDb(), env.require("REQUEST_TABLE"),
-                    env.requireInt("ARRIVAL_SHARDS", 1, 100));
-            return new Wiring(new RequestStatusUseCase(requests), StatusPriming.create(requests, clients::primingScope,
-                    List.of(new SnapStartPriming.Step("item mappings", ItemMappings::roundTrip))));
-        }
     }
 
     @Override
