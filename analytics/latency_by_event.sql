@@ -1,18 +1,6 @@
 -- Latency per event. latency: accepted (202) to final; processing: the deciding claim to final.
 -- A request counts once, with its latest final record. Requests given up before any decision
 -- have no latencyMs and stay out of the percentiles (timed_requests counts the others).
-WITH ranked AS (
-    SELECT
-        *,
-        row_number() OVER (
-            PARTITION BY requestId
-            ORDER BY completedAt DESC, redriveCount DESC, attempts DESC
-        ) AS record_rank
-    FROM final_requests
-),
-latest AS (
-    SELECT * FROM ranked WHERE record_rank = 1
-)
 SELECT
     eventId AS event_id,
     max(eventType) AS event_type,

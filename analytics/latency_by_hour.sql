@@ -1,16 +1,4 @@
 -- Latency per event and hour of completion (UTC), from each request's latest final record.
-WITH ranked AS (
-    SELECT
-        *,
-        row_number() OVER (
-            PARTITION BY requestId
-            ORDER BY completedAt DESC, redriveCount DESC, attempts DESC
-        ) AS record_rank
-    FROM final_requests
-),
-latest AS (
-    SELECT * FROM ranked WHERE record_rank = 1
-)
 SELECT
     eventId AS event_id,
     date_trunc('hour', from_iso8601_timestamp(completedAt)) AS completed_hour,

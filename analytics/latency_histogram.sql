@@ -1,17 +1,5 @@
 -- Latency histogram per event: requests per bucket, with bucket bounds growing by a factor of
 -- sqrt(2) (upper_ms is the bucket's upper bound), from each request's latest final record.
-WITH ranked AS (
-    SELECT
-        *,
-        row_number() OVER (
-            PARTITION BY requestId
-            ORDER BY completedAt DESC, redriveCount DESC, attempts DESC
-        ) AS record_rank
-    FROM final_requests
-),
-latest AS (
-    SELECT * FROM ranked WHERE record_rank = 1
-)
 SELECT
     eventId AS event_id,
     CAST(round(power(2, ceil(log2(greatest(latencyMs, 1)) * 2) / 2)) AS BIGINT) AS upper_ms,

@@ -1,17 +1,5 @@
 -- How each event's requests ended: succeeded, rejected and failed counts and shares, from each
 -- request's latest final record (a redriven request that then succeeded counts as succeeded).
-WITH ranked AS (
-    SELECT
-        *,
-        row_number() OVER (
-            PARTITION BY requestId
-            ORDER BY completedAt DESC, redriveCount DESC, attempts DESC
-        ) AS record_rank
-    FROM final_requests
-),
-latest AS (
-    SELECT * FROM ranked WHERE record_rank = 1
-)
 SELECT
     eventId AS event_id,
     count(*) AS requests,

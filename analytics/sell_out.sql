@@ -1,17 +1,5 @@
 -- Time to sell out, per FCFS event: from the first accepted request to the decision of the last
 -- winner, for events where a request was rejected SOLD_OUT (null while stock remains).
-WITH ranked AS (
-    SELECT
-        *,
-        row_number() OVER (
-            PARTITION BY requestId
-            ORDER BY completedAt DESC, redriveCount DESC, attempts DESC
-        ) AS record_rank
-    FROM final_requests
-),
-latest AS (
-    SELECT * FROM ranked WHERE record_rank = 1
-)
 SELECT
     eventId AS event_id,
     count_if(status = 'SUCCEEDED') AS units_won,

@@ -13,9 +13,10 @@ import java.util.regex.Pattern;
 /**
  * Every difference between Athena (Trino) and DuckDB that Rushgate's questions meet, in one place.
  *
- * <p>The questions (analytics/*.sql, the template's named queries) are written for Athena and run
- * on DuckDB as they are, character for character: instead of rewriting their text, each DuckDB
- * session is first given what Athena has and DuckDB lacks, by the statements of
+ * <p>The questions (the template's named queries: the shared block of
+ * analytics/shared/latest_final_record.sql followed by analytics/NAME.sql) are written for Athena
+ * and run on DuckDB as they are, character for character: instead of rewriting their text, each
+ * DuckDB session is first given what Athena has and DuckDB lacks, by the statements of
  * {@link #session}. {@link #DIFFERENCES} is the table docs/analytics.md shows. Rules the shims
  * cannot cover are kept by the queries themselves and listed there too (ratios cast to DOUBLE,
  * because {@code /} of two integers truncates in Athena and does not in DuckDB).

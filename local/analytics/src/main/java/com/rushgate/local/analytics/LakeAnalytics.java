@@ -28,9 +28,11 @@ import java.util.stream.Stream;
 
 /**
  * The analytics questions answered locally: DuckDB, in this process, over the files of the local
- * data lake. The questions are the template's Athena named queries, run as written after
- * {@link AthenaToDuckDb} has prepared the session; each Glue table becomes a view over the folder
- * that stands for its S3 location ({@code s3://bucket/key/} is {@code <lake>/bucket/key/}).
+ * data lake. The questions are the template's Athena named queries, resolved as CloudFormation
+ * resolves them (so each starts with the one shared "latest final record" block, as in Athena) and
+ * run as written after {@link AthenaToDuckDb} has prepared the session; each Glue table becomes a
+ * view over the folder that stands for its S3 location ({@code s3://bucket/key/} is
+ * {@code <lake>/bucket/key/}).
  */
 public final class LakeAnalytics implements AutoCloseable {
 
@@ -100,7 +102,7 @@ public final class LakeAnalytics implements AutoCloseable {
         }
     }
 
-    /** The questions, in the template's order. */
+    /** The questions, in the template's order, each with the exact text Athena is given. */
     public List<NamedQuerySpec> questions() {
         return model.namedQueries();
     }

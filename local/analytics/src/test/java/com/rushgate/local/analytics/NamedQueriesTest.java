@@ -8,6 +8,7 @@ import com.rushgate.local.template.StackModel;
 import com.rushgate.local.template.StackModel.NamedQuerySpec;
 import com.rushgate.local.template.Template;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,10 +18,15 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** analytics/*.sql is what Athena runs: the template's named queries must carry exactly that text. */
+/**
+ * What Athena runs is analytics/shared/latest_final_record.sql followed by analytics/NAME.sql: the
+ * template's named queries must resolve to exactly that text.
+ */
 class NamedQueriesTest {
 
-    private static final Path ROOT = Path.of(System.getProperty("rushgate.root", "..")).toAbsolutePath().normalize();
+    static final Path ROOT = Path.of(System.getProperty("rushgate.root", "..")).toAbsolutePath().normalize();
+
+    static final Path LATEST_FINAL_RECORD = ROOT.resolve("analytics/shared/latest_final_record.sql");
 
     static StackModel model() {
         Template template = Template.load(ROOT.resolve("template.yaml"));
@@ -29,21 +35,27 @@ class NamedQueriesTest {
         return StackModel.resolve(template, names);
     }
 
-    @Test
-    void everyNamedQuery_isAnAnalyticsFile_characterForCharacter() throws IOException {
-        Map<String, String> files;
+    /** The questions: each file analytics/NAME.sql by NAME (the shared blocks of analytics/shared/ are not questions). */
+    static Map<String, String> questionFiles() throws IOException {
         try (Stream<Path> sql = Files.list(ROOT.resolve("analytics"))) {
-            files = sql.filter(f -> f.getFileName().toString().endsWith(".sql"))
+            return sql.filter(f -> f.getFileName().toString().endsWith(".sql"))
                     .collect(Collectors.toMap(f -> f.getFileName().toString().replaceFirst("\\.sql$", ""), NamedQueriesTest::read,
                             (a, b) -> a, TreeMap::new));
         }
+    }
+
+    @Test
+    void everyNamedQuery_isTheSharedBlockThenItsAnalyticsFile_characterForCharacter() throws IOException {
+        Map<String, String> files = questionFiles();
+        String block = read(LATEST_FINAL_RECORD);
         Map<String, String> named = model().namedQueries().stream()
                 .collect(Collectors.toMap(NamedQuerySpec::name, NamedQuerySpec::query, (a, b) -> a, TreeMap::new));
 
         assertThat(files).isNotEmpty();
         assertThat(named.keySet()).isEqualTo(files.keySet());
-        files.forEach((name, text) -> assertThat(named.get(name)).as("template NamedQuery %s vs analytics/%s.sql", name, name)
-                .isEqualTo(text));
+        files.forEach((name, text) -> assertThat(named.get(name))
+                .as("template NamedQuery %s vs analytics/shared/latest_final_record.sql + analytics/%s.sql", name, name)
+                .isEqualTo(block + text));
     }
 
     @Test
@@ -64,11 +76,11 @@ class NamedQueriesTest {
         assertThat(AthenaToDuckDb.DIFFERENCES).allSatisfy(difference -> assertThat(docs).contains(difference.athena()));
     }
 
-    private static String read(Path file) {
+    static String read(Path file) {
         try {
             return Files.readString(file);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 }
