@@ -8,8 +8,8 @@ import com.rushgate.core.app.RequestStatusUseCase;
 import com.rushgate.core.app.port.RequestStore;
 import com.rushgate.core.domain.Sha256RequestIds;
 import com.rushgate.core.domain.UserKeyDerivation;
+import com.rushgate.core.lambda.InvocationContext;
 import com.rushgate.core.lambda.PowertoolsMetrics;
-import com.rushgate.core.lambda.PrimingContext;
 import com.rushgate.core.lambda.PrimingEvents;
 import com.rushgate.core.lambda.SnapStartPriming;
 import java.time.Clock;
@@ -51,8 +51,8 @@ final class IngestPriming {
                 .around(parts.metrics()::silenced)
                 .steps(awsSteps)
                 .step("participation answered as a duplicate, then replayed", () -> parts.idempotency().withStandIns(standIns, () -> {
-                    PrimingEvents.expectStatus(twin.handleRequest(participation(), new PrimingContext(FUNCTION, 1)), 200);
-                    PrimingEvents.expectStatus(twin.handleRequest(participation(), new PrimingContext(FUNCTION, 2)), 200);
+                    PrimingEvents.expectStatus(twin.handleRequest(participation(), InvocationContext.priming(FUNCTION, 1)), 200);
+                    PrimingEvents.expectStatus(twin.handleRequest(participation(), InvocationContext.priming(FUNCTION, 2)), 200);
                 }))
                 .step("metrics logger", parts.metrics()::prime)
                 .afterRestore("forget cached events", parts.events()::clear)

@@ -21,12 +21,12 @@ import com.rushgate.core.domain.HmacUserKeys;
 import com.rushgate.core.domain.ParticipationRequest;
 import com.rushgate.core.domain.RequestStatus;
 import com.rushgate.core.domain.Sha256RequestIds;
+import com.rushgate.core.lambda.InvocationContext;
 import com.rushgate.core.testing.CountingMetrics;
 import com.rushgate.core.testing.InMemoryEvents;
 import com.rushgate.core.testing.InMemoryRequestStore;
 import com.rushgate.core.testing.MutableClock;
 import com.rushgate.core.testing.RecordingQueue;
-import com.rushgate.core.testing.TestContext;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -63,7 +63,7 @@ class IdempotentParticipationsTest {
 
     @Test
     void aNewParticipation_writesTwoItemsAndSendsOnce() {
-        TestContext context = new TestContext();
+        InvocationContext context = InvocationContext.direct();
 
         IngestResult result = participations.participate(aliceKey, alice, context);
 
@@ -83,10 +83,10 @@ class IdempotentParticipationsTest {
 
     @Test
     void aDuplicateInAnotherContainer_isAnsweredFromTheRequest_withoutAWrite() {
-        participations.participate(aliceKey, alice, new TestContext());
+        participations.participate(aliceKey, alice, InvocationContext.direct());
         records.useRequestTable();
         clearInvocations(requests);
-        TestContext context = new TestContext();
+        InvocationContext context = InvocationContext.direct();
 
         IngestResult again = participations.participate(aliceKey, alice, context);
 
@@ -100,11 +100,11 @@ class IdempotentParticipationsTest {
 
     @Test
     void aDuplicateInTheSameContainer_isReplayedFromItsCache() {
-        TestContext first = new TestContext();
+        InvocationContext first = InvocationContext.direct();
         participations.participate(aliceKey, alice, first);
         clearInvocations(requests);
 
-        IngestResult again = participations.participate(aliceKey, alice, new TestContext());
+        IngestResult again = participations.participate(aliceKey, alice, InvocationContext.direct());
 
         assertThat(again.invocationId()).as("a replay carries the first invocation's id").isEqualTo(first.getAwsRequestId());
         verify(requests, never()).insertIfAbsent(any());
@@ -115,7 +115,7 @@ class IdempotentParticipationsTest {
         ParticipationRequest fresh = ((ParticipateUseCase.Admission.Fresh) useCase.admit(alice)).request();
         useCase.record(fresh, clock.instant().plusSeconds(10));
 
-        assertThatThrownBy(() -> participations.participate(aliceKey, alice, new TestContext()))
+        assertThatThrownBy(() -> participations.participate(aliceKey, alice, InvocationContext.direct()))
                 .isInstanceOf(IdempotencyAlreadyInProgressException.class);
         assertThat(queue.sent).isEmpty();
     }
@@ -126,7 +126,7 @@ class IdempotentParticipationsTest {
         useCase.record(fresh, clock.instant().plusSeconds(10));
         clock.advance(Duration.ofSeconds(11));
 
-        IngestResult resumed = participations.participate(aliceKey, alice, new TestContext());
+        IngestResult resumed = participations.participate(aliceKey, alice, InvocationContext.direct());
 
         assertThat(resumed.created()).isFalse();
         assertThat(resumed.status()).isEqualTo("QUEUED");
@@ -136,7 +136,7 @@ class IdempotentParticipationsTest {
     @Test
     void aFailedSend_isNotReplayed_andTheRetrySendsAtOnce() {
         queue.failNextSends(true);
-        assertThatThrownBy(() -> participations.participate(aliceKey, alice, new TestContext()))
+        assertThatThrownBy(() -> participations.participate(aliceKey, alice, InvocationContext.direct()))
                 .isInstanceOf(RetryableException.class);
         assertThat(requests.all()).singleElement().satisfies(r -> {
             assertThat(r.status()).isEqualTo(RequestStatus.RECEIVED);
@@ -144,7 +144,7 @@ class IdempotentParticipationsTest {
         });
         queue.failNextSends(false);
 
-        IngestResult retry = participations.participate(aliceKey, alice, new TestContext());
+        IngestResult retry = participations.participate(aliceKey, alice, InvocationContext.direct());
 
         assertThat(retry.status()).isEqualTo("QUEUED");
         assertThat(queue.sent).hasSize(1);
@@ -154,7 +154,7 @@ class IdempotentParticipationsTest {
     void aFailedPut_isAStoreFailure_andNothingIsReplayed() {
         doThrow(new RetryableException("PutItem throttled (test)")).when(requests).insertIfAbsent(any());
 
-        assertThatThrownBy(() -> participations.participate(aliceKey, alice, new TestContext()))
+        assertThatThrownBy(() -> participations.participate(aliceKey, alice, InvocationContext.direct()))
                 .isInstanceOf(IdempotencyPersistenceLayerException.class)
                 .satisfies(e -> assertThat(IngestFailures.translate(e, null)).isInstanceOf(RetryableException.class));
         assertThat(queue.sent).isEmpty();
@@ -162,17 +162,17 @@ class IdempotentParticipationsTest {
 
     @Test
     void afterTheEventClosed_aParticipantGetsItsStatus_andANewcomerIsRefused() {
-        participations.participate(aliceKey, alice, new TestContext());
+        participations.participate(aliceKey, alice, InvocationContext.direct());
         clock.advance(Duration.ofHours(2));
         clearInvocations(requests);
 
-        IngestResult known = participations.participate(aliceKey, alice, new TestContext());
+        IngestResult known = participations.participate(aliceKey, alice, InvocationContext.direct());
 
         assertThat(known.status()).isEqualTo("QUEUED");
         assertThat(known.created()).isFalse();
         verify(requests, never()).insertIfAbsent(any());
         assertThatThrownBy(() -> participations.participate(new ParticipationKey("drop", userKeys.derive("bob")),
-                new ParticipateCommand("drop", "bob", null), new TestContext()))
+                new ParticipateCommand("drop", "bob", null), InvocationContext.direct()))
                 .isInstanceOfSatisfying(ClientException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.EVENT_CLOSED));
         assertThat(requests.all()).hasSize(1);
     }

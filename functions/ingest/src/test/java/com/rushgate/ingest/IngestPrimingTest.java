@@ -16,6 +16,7 @@ import com.rushgate.core.domain.EventType;
 import com.rushgate.core.domain.HmacUserKeys;
 import com.rushgate.core.domain.RequestStatus;
 import com.rushgate.core.domain.Sha256RequestIds;
+import com.rushgate.core.lambda.InvocationContext;
 import com.rushgate.core.lambda.PowertoolsMetrics;
 import com.rushgate.core.lambda.SnapStartPriming;
 import com.rushgate.core.testing.Fixtures;
@@ -23,7 +24,6 @@ import com.rushgate.core.testing.InMemoryEvents;
 import com.rushgate.core.testing.InMemoryRequestStore;
 import com.rushgate.core.testing.MutableClock;
 import com.rushgate.core.testing.RecordingQueue;
-import com.rushgate.core.testing.TestContext;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -80,8 +80,8 @@ class IngestPrimingTest {
                 queue, new Sha256RequestIds(), userKeys, clock, metrics)), new RequestStatusUseCase(requests), userKeys,
                 metrics);
 
-        APIGatewayProxyResponseEvent response = handler.handleRequest(sample(), new TestContext());
-        APIGatewayProxyResponseEvent duplicate = handler.handleRequest(sample(), new TestContext());
+        APIGatewayProxyResponseEvent response = handler.handleRequest(sample(), InvocationContext.direct());
+        APIGatewayProxyResponseEvent duplicate = handler.handleRequest(sample(), InvocationContext.direct());
 
         assertThat(response.getStatusCode()).isEqualTo(202);
         assertThat(duplicate.getStatusCode()).isEqualTo(200);

@@ -6,8 +6,8 @@ import com.rushgate.core.app.ReconcilePolicy;
 import com.rushgate.core.app.ReconcileUseCase;
 import com.rushgate.core.app.port.InflightIndex;
 import com.rushgate.core.app.port.RequestStore;
+import com.rushgate.core.lambda.InvocationContext;
 import com.rushgate.core.lambda.PowertoolsMetrics;
-import com.rushgate.core.lambda.PrimingContext;
 import com.rushgate.core.lambda.SnapStartPriming;
 import java.time.Clock;
 import java.time.Instant;
@@ -44,7 +44,7 @@ final class ReconcilePriming {
                 .around(metrics::silenced)
                 .steps(awsSteps)
                 .step("reconcile run that finds nothing", () -> {
-                    Map<String, Object> report = twin.handleRequest(new ScheduledEvent(), new PrimingContext(FUNCTION, 1));
+                    Map<String, Object> report = twin.handleRequest(new ScheduledEvent(), InvocationContext.priming(FUNCTION, 1));
                     if (!Integer.valueOf(0).equals(report.get("examined"))) {
                         throw new IllegalStateException("the priming run examined requests: " + report);
                     }

@@ -3,8 +3,8 @@ package com.rushgate.redrive;
 import com.rushgate.core.app.PrimingPorts;
 import com.rushgate.core.app.RedriveUseCase;
 import com.rushgate.core.app.port.RequestStore;
+import com.rushgate.core.lambda.InvocationContext;
 import com.rushgate.core.lambda.PowertoolsMetrics;
-import com.rushgate.core.lambda.PrimingContext;
 import com.rushgate.core.lambda.SnapStartPriming;
 import java.time.Clock;
 import java.util.List;
@@ -39,7 +39,7 @@ final class RedrivePriming {
                 .step("dry run over an empty DLQ", () -> {
                     Map<String, Object> report = twin.handleRequest(
                             Map.of("dryRun", true, "maxMessages", 1, "reason", "SnapStart priming"),
-                            new PrimingContext(FUNCTION, 1));
+                            InvocationContext.priming(FUNCTION, 1));
                     if (!Integer.valueOf(0).equals(report.get("examined"))) {
                         throw new IllegalStateException("the priming run examined messages: " + report);
                     }

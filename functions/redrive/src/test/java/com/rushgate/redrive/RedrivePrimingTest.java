@@ -10,6 +10,7 @@ import com.rushgate.core.app.ReconcileUseCase;
 import com.rushgate.core.app.RedriveUseCase;
 import com.rushgate.core.config.Env;
 import com.rushgate.core.domain.ParticipationRequest;
+import com.rushgate.core.lambda.InvocationContext;
 import com.rushgate.core.lambda.PowertoolsMetrics;
 import com.rushgate.core.lambda.SnapStartPriming;
 import com.rushgate.core.testing.InMemoryDeadLetterQueue;
@@ -17,7 +18,6 @@ import com.rushgate.core.testing.InMemoryRequestStore;
 import com.rushgate.core.testing.MutableClock;
 import com.rushgate.core.testing.RecordingQueue;
 import com.rushgate.core.testing.Requests;
-import com.rushgate.core.testing.TestContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -53,7 +53,7 @@ class RedrivePrimingTest {
         assertThat(metrics.publishedDocuments()).isZero();
 
         Map<String, Object> real = new ReconcileHandler(new ReconcileUseCase(requests, requests, queue, queue, policy,
-                clock, metrics), metrics).handleRequest(new ScheduledEvent(), new TestContext());
+                clock, metrics), metrics).handleRequest(new ScheduledEvent(), InvocationContext.direct());
         assertThat(real).containsEntry("requeued", 1);
         assertThat(queue.sent).hasSize(1);
     }
@@ -75,7 +75,7 @@ class RedrivePrimingTest {
         assertThat(metrics.publishedDocuments()).isZero();
 
         Map<String, Object> real = new RedriveHandler(new RedriveUseCase(dlq, requests, queue, clock, metrics), metrics)
-                .handleRequest(Map.of(), new TestContext());
+                .handleRequest(Map.of(), InvocationContext.direct());
         assertThat(real).containsEntry("redriven", 1);
         assertThat(dlq.size()).isZero();
     }

@@ -3,7 +3,7 @@ package com.rushgate.status;
 import com.rushgate.core.app.PrimingPorts;
 import com.rushgate.core.app.RequestStatusUseCase;
 import com.rushgate.core.app.port.RequestStore;
-import com.rushgate.core.lambda.PrimingContext;
+import com.rushgate.core.lambda.InvocationContext;
 import com.rushgate.core.lambda.PrimingEvents;
 import com.rushgate.core.lambda.SnapStartPriming;
 import java.util.List;
@@ -36,7 +36,7 @@ final class StatusPriming {
                 .step("status of the priming request", () -> PrimingEvents.expectStatus(twin.handleRequest(
                         PrimingEvents.api("GET", "/requests/{requestId}",
                                 Map.of("requestId", PrimingPorts.REQUEST_ID.value()), null),
-                        new PrimingContext(FUNCTION, 1)), 200))
+                        InvocationContext.priming(FUNCTION, 1)), 200))
                 .build();
     }
 }

@@ -9,10 +9,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.rushgate.core.app.RequestStatusUseCase;
 import com.rushgate.core.domain.ParticipationRequest;
+import com.rushgate.core.lambda.InvocationContext;
 import com.rushgate.core.testing.Fixtures;
 import com.rushgate.core.testing.InMemoryRequestStore;
 import com.rushgate.core.testing.Requests;
-import com.rushgate.core.testing.TestContext;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -41,7 +41,7 @@ class StatusHandlerTest {
     void owner_getsStatusEventAndTimes() throws Exception {
         ParticipationRequest request = stored();
 
-        APIGatewayProxyResponseEvent response = handler.handleRequest(sample(), new TestContext());
+        APIGatewayProxyResponseEvent response = handler.handleRequest(sample(), InvocationContext.direct());
 
         assertThat(response.getStatusCode()).isEqualTo(200);
         JsonNode body = JSON.readTree(response.getBody());
@@ -60,8 +60,8 @@ class StatusHandlerTest {
         APIGatewayProxyRequestEvent unknown = sample();
         unknown.setPathParameters(Map.of("requestId", "rq_" + "b".repeat(32)));
 
-        APIGatewayProxyResponseEvent a = handler.handleRequest(notMine, new TestContext());
-        APIGatewayProxyResponseEvent b = handler.handleRequest(unknown, new TestContext());
+        APIGatewayProxyResponseEvent a = handler.handleRequest(notMine, InvocationContext.direct());
+        APIGatewayProxyResponseEvent b = handler.handleRequest(unknown, InvocationContext.direct());
 
         assertThat(a.getStatusCode()).isEqualTo(404);
         assertThat(b.getStatusCode()).isEqualTo(404);
@@ -74,7 +74,7 @@ class StatusHandlerTest {
         APIGatewayProxyRequestEvent event = sample();
         event.setPathParameters(Map.of("requestId", requestId));
 
-        assertThat(handler.handleRequest(event, new TestContext()).getStatusCode()).isEqualTo(400);
+        assertThat(handler.handleRequest(event, InvocationContext.direct()).getStatusCode()).isEqualTo(400);
     }
 
     @Test
@@ -82,6 +82,6 @@ class StatusHandlerTest {
         APIGatewayProxyRequestEvent event = sample();
         event.getRequestContext().setAuthorizer(null);
 
-        assertThat(handler.handleRequest(event, new TestContext()).getStatusCode()).isEqualTo(401);
+        assertThat(handler.handleRequest(event, InvocationContext.direct()).getStatusCode()).isEqualTo(401);
     }
 }

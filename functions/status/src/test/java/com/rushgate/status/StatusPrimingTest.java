@@ -3,17 +3,17 @@ package com.rushgate.status;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.rushgate.core.app.ConfigurationException;
 import com.rushgate.core.app.RequestStatusUseCase;
 import com.rushgate.core.config.Env;
 import com.rushgate.core.domain.ParticipationRequest;
+import com.rushgate.core.lambda.InvocationContext;
 import com.rushgate.core.lambda.SnapStartPriming;
+import com.rushgate.core.testing.Fixtures;
 import com.rushgate.core.testing.InMemoryRequestStore;
 import com.rushgate.core.testing.Requests;
-import com.rushgate.core.testing.TestContext;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
-import com.amazonaws.services.lambda.runtime.tests.EventLoader;
-import com.rushgate.core.testing.Fixtures;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +51,7 @@ class StatusPrimingTest {
         priming.restore();
         APIGatewayProxyRequestEvent event = EventLoader.loadApiGatewayRestEvent(Fixtures.event("status.json"));
 
-        assertThat(new StatusHandler(new RequestStatusUseCase(requests)).handleRequest(event, new TestContext())
+        assertThat(new StatusHandler(new RequestStatusUseCase(requests)).handleRequest(event, InvocationContext.direct())
                 .getStatusCode()).isEqualTo(200);
     }
 

@@ -11,8 +11,8 @@ import com.rushgate.core.app.WorkerPolicy;
 import com.rushgate.core.app.port.RequestStore;
 import com.rushgate.core.aws.WorkMessages;
 import com.rushgate.core.domain.DecisionRules;
+import com.rushgate.core.lambda.InvocationContext;
 import com.rushgate.core.lambda.PowertoolsMetrics;
-import com.rushgate.core.lambda.PrimingContext;
 import com.rushgate.core.lambda.SnapStartPriming;
 import java.time.Clock;
 import java.util.List;
@@ -57,7 +57,7 @@ final class WorkerPriming {
                 .around(parts.metrics()::silenced)
                 .steps(awsSteps)
                 .step("batch with the priming request, decided and acknowledged", () -> {
-                    SQSBatchResponse response = twin.handleRequest(batch(), new PrimingContext(FUNCTION, 1));
+                    SQSBatchResponse response = twin.handleRequest(batch(), InvocationContext.priming(FUNCTION, 1));
                     if (!response.getBatchItemFailures().isEmpty()) {
                         throw new IllegalStateException("the priming record was not acknowledged");
                     }

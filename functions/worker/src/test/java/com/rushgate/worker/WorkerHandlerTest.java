@@ -13,6 +13,7 @@ import com.rushgate.core.domain.Event;
 import com.rushgate.core.domain.EventType;
 import com.rushgate.core.domain.ParticipationRequest;
 import com.rushgate.core.domain.RequestStatus;
+import com.rushgate.core.lambda.InvocationContext;
 import com.rushgate.core.lambda.PowertoolsMetrics;
 import com.rushgate.core.testing.Fixtures;
 import com.rushgate.core.testing.InMemoryEvents;
@@ -21,13 +22,12 @@ import com.rushgate.core.testing.MutableClock;
 import com.rushgate.core.testing.RecordingQueue;
 import com.rushgate.core.testing.Requests;
 import com.rushgate.core.testing.TestWorkers;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import com.rushgate.core.testing.TestContext;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
@@ -71,7 +71,7 @@ class WorkerHandlerTest {
 
     @Test
     void batch_decidesReadableRecordsAndDeadLettersUnreadableOnes() {
-        SQSBatchResponse response = handler.handleRequest(sample(), new TestContext());
+        SQSBatchResponse response = handler.handleRequest(sample(), InvocationContext.direct());
 
         assertThat(response.getBatchItemFailures()).isEmpty();
         assertThat(requests.find(request.requestId()).orElseThrow().status()).isEqualTo(RequestStatus.SUCCEEDED);
@@ -85,7 +85,7 @@ class WorkerHandlerTest {
     void recordWaitingForItsTurn_isTheOnlyFailure_andComesBackInASecond() {
         holdTheLineElsewhere();
 
-        SQSBatchResponse response = handler.handleRequest(sample(), new TestContext());
+        SQSBatchResponse response = handler.handleRequest(sample(), InvocationContext.direct());
 
         assertThat(response.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
                 .containsExactly("0f5d6a1e-8c6b-4d2f-9a7e-3b1c2d4e5f60");
@@ -100,13 +100,13 @@ class WorkerHandlerTest {
 
     @Test
     void emptyBatch_hasNoFailures() {
-        assertThat(handler.handleRequest(new SQSEvent(), new TestContext()).getBatchItemFailures()).isEmpty();
+        assertThat(handler.handleRequest(new SQSEvent(), InvocationContext.direct()).getBatchItemFailures()).isEmpty();
     }
 
     @Test
     void response_serialisesWithLambdasCasing() {
         holdTheLineElsewhere();
-        SQSBatchResponse response = handler.handleRequest(sample(), new TestContext());
+        SQSBatchResponse response = handler.handleRequest(sample(), InvocationContext.direct());
         PojoSerializer<SQSBatchResponse> serializer =
                 LambdaEventSerializers.serializerFor(SQSBatchResponse.class, getClass().getClassLoader());
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -18,6 +18,7 @@ import com.rushgate.core.domain.Event;
 import com.rushgate.core.domain.EventType;
 import com.rushgate.core.domain.ParticipationRequest;
 import com.rushgate.core.domain.RequestStatus;
+import com.rushgate.core.lambda.InvocationContext;
 import com.rushgate.core.lambda.PowertoolsMetrics;
 import com.rushgate.core.lambda.SnapStartPriming;
 import com.rushgate.core.testing.Fixtures;
@@ -27,7 +28,6 @@ import com.rushgate.core.testing.MutableClock;
 import com.rushgate.core.testing.RecordingQueue;
 import com.rushgate.core.testing.Requests;
 import com.rushgate.core.testing.TestWorkers;
-import com.rushgate.core.testing.TestContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -100,7 +100,7 @@ class WorkerPrimingTest {
         batch.setRecords(List.of(batch.getRecords().get(0)));
         batch.getRecords().get(0).setBody(WorkMessages.encode(new WorkMessage(stored.requestId(), "drop-1", ACCEPTED)));
 
-        SQSBatchResponse response = handler.handleRequest(batch, new TestContext());
+        SQSBatchResponse response = handler.handleRequest(batch, InvocationContext.direct());
 
         assertThat(response.getBatchItemFailures()).isEmpty();
         assertThat(requests.find(stored.requestId()).orElseThrow().status()).isEqualTo(RequestStatus.SUCCEEDED);

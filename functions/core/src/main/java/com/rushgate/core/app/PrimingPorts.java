@@ -4,6 +4,8 @@ import com.rushgate.core.app.port.ArrivalIndex;
 import com.rushgate.core.app.port.DeadLetterSource;
 import com.rushgate.core.app.port.DeadLetters;
 import com.rushgate.core.app.port.EventCatalog;
+import com.rushgate.core.app.port.RequestStore.ClaimResult;
+import com.rushgate.core.app.port.RequestStore.InflightRequest;
 import com.rushgate.core.app.port.RequestStore;
 import com.rushgate.core.app.port.StockAllocator;
 import com.rushgate.core.app.port.StockLedger;
@@ -31,7 +33,9 @@ import java.util.Optional;
  * goes to the real port first (that is the warm-up); then what concerns the priming request gets a
  * stand-in answer, and its "writes" succeed without leaving the process. Reads about anything else
  * pass through; writes about anything else are refused with {@link WriteRefused}, so a priming run
- * that strays from its path fails loudly instead of touching a table or a queue.
+ * that strays from its path fails loudly instead of touching a table or a queue. Each stand-in
+ * answers only the methods it names ({@link PrimingStandIn}): any other method of its port, and any
+ * method a port gains later, is refused as well, naming the port and the method.
  *
  * <p>The answers follow the deepest path that writes nothing: Ingest finds the event open and the
  * request already decided (a duplicate); the worker claims it and finds the event sold out; Status
@@ -86,94 +90,77 @@ public final class PrimingPorts {
      */
     public static EventCatalog events(EventCatalog real) {
         Objects.requireNonNull(real, "real");
-        return eventId -> {
-            Optional<Event> found = real.find(eventId);
-            return EVENT_ID.equals(eventId) ? Optional.of(EVENT) : found;
-        };
+        return PrimingStandIn.of(EventCatalog.class, new Object() {
+            public Optional<Event> find(String eventId) {
+                Optional<Event> found = real.find(eventId);
+                return EVENT_ID.equals(eventId) ? Optional.of(EVENT) : found;
+            }
+        });
     }
 
     /** See the class comment: reads through {@code real}, stand-in answers for the priming request, no writes. */
     public static RequestStore requests(RequestStore real) {
-        return new PrimingRequestStore(real);
+        return PrimingStandIn.of(RequestStore.class, new PrimingRequests(real));
     }
 
     /** Accepts the priming request's message without sending it; refuses any other. */
     public static WorkQueue queue() {
-        return message -> requirePriming(message.requestId(), "send to the work queue");
+        return PrimingStandIn.of(WorkQueue.class, new Object() {
+            public void send(WorkMessage message) {
+                requirePriming(message.requestId(), "send to the work queue");
+            }
+        });
     }
 
     /** Refuses everything: priming never dead-letters, not even in memory. */
     public static DeadLetters deadLetters() {
-        return letter -> {
-            throw new WriteRefused("send to the dead letter queue for " + letter.requestId());
-        };
+        return PrimingStandIn.of(DeadLetters.class, new Object());
     }
 
     /** The priming request finds the event sold out (nothing taken); any other request is refused. */
     public static StockAllocator stock() {
-        return (claimed, now) -> {
-            requirePriming(claimed.requestId(), "take a unit of stock");
-            return StockAllocator.Allocation.SOLD_OUT;
-        };
+        return PrimingStandIn.of(StockAllocator.class, new Object() {
+            public StockAllocator.Allocation allocate(ParticipationRequest claimed, Instant now) {
+                requirePriming(claimed.requestId(), "take a unit of stock");
+                return StockAllocator.Allocation.SOLD_OUT;
+            }
+        });
     }
 
     /** The priming event's line is empty; any other event's is refused (priming never serves one). */
     public static ArrivalIndex arrivals() {
-        return (eventId, cursor, upTo, limit) -> {
-            if (!EVENT_ID.equals(eventId)) {
-                throw new WriteRefused("serve the line of event " + eventId);
+        return PrimingStandIn.of(ArrivalIndex.class, new Object() {
+            public List<ArrivalKey> next(String eventId, Optional<ArrivalKey> cursor, Instant upTo, int limit) {
+                if (!EVENT_ID.equals(eventId)) {
+                    throw new WriteRefused("serve the line of event " + eventId);
+                }
+                return List.of();
             }
-            return List.of();
-        };
+        });
     }
 
-    /** The priming event is sold out and nobody allocates it; allocating any event is refused. */
+    /**
+     * The priming event is sold out and nobody allocates it: reading its stock is answered; taking
+     * the lease, granting or releasing is refused, for any event.
+     */
     public static StockLedger ledger() {
-        return new StockLedger() {
-            @Override
-            public Optional<State> read(String eventId, boolean consistent) {
+        return PrimingStandIn.of(StockLedger.class, new Object() {
+            public Optional<StockLedger.State> read(String eventId, boolean consistent) {
                 if (!EVENT_ID.equals(eventId)) {
                     throw new WriteRefused("read the stock of event " + eventId);
                 }
-                return Optional.of(new State(0, Optional.empty(), Optional.empty(), Instant.EPOCH));
+                return Optional.of(new StockLedger.State(0, Optional.empty(), Optional.empty(), Instant.EPOCH));
             }
-
-            @Override
-            public Optional<LeaseResult> acquire(String eventId, String holder, Instant now, Instant until) {
-                throw new WriteRefused("take the allocation lease of event " + eventId);
-            }
-
-            @Override
-            public GrantResult grant(String eventId, String holder, State before, List<ArrivalKey> winners,
-                                     ArrivalKey cursor, Instant leaseUntil, Instant now) {
-                throw new WriteRefused("grant stock of event " + eventId);
-            }
-
-            @Override
-            public void release(String eventId, String holder) {
-                throw new WriteRefused("release the allocation lease of event " + eventId);
-            }
-        };
+        });
     }
 
-    /** An empty dead letter queue: nothing to receive, so nothing to delete or release. */
+    /** An empty dead letter queue: nothing to receive, so deleting or releasing a message is refused. */
     public static DeadLetterSource deadLetterSource() {
-        return new DeadLetterSource() {
-            @Override
-            public List<Message> receive(int max, Duration hideFor) {
+        return PrimingStandIn.of(DeadLetterSource.class, new Object() {
+            public List<DeadLetterSource.Message> receive(int max, Duration hideFor) {
                 return List.of();
             }
-
-            @Override
-            public void delete(Message message) {
-                throw new WriteRefused("delete DLQ message " + message.messageId());
-            }
-
-            @Override
-            public void release(Message message) {
-                throw new WriteRefused("release DLQ message " + message.messageId());
-            }
-        };
+        });
     }
 
     private static void requirePriming(RequestId requestId, String what) {
@@ -182,7 +169,10 @@ public final class PrimingPorts {
         }
     }
 
-    /** A priming run tried to change something real. Never retryable: it is a bug in the priming path. */
+    /**
+     * A priming run tried to change something real, or called a port method its stand-in does not
+     * answer. Never retryable: it is a bug in the priming path.
+     */
     public static final class WriteRefused extends IllegalStateException {
 
         private static final long serialVersionUID = 1L;
@@ -192,88 +182,76 @@ public final class PrimingPorts {
         }
     }
 
-    private static final class PrimingRequestStore implements RequestStore {
+    /** The answers of the request store's stand-in; any other method of {@link RequestStore} is refused. */
+    private static final class PrimingRequests {
 
         private final RequestStore real;
 
-        PrimingRequestStore(RequestStore real) {
+        PrimingRequests(RequestStore real) {
             this.real = Objects.requireNonNull(real, "real");
         }
 
         /** The priming request is "already there and decided": Ingest answers it as a duplicate. */
-        @Override
         public Optional<ParticipationRequest> insertIfAbsent(ParticipationRequest request) {
             requirePriming(request.requestId(), "insert");
             return find(request.requestId());
         }
 
-        @Override
         public Optional<ParticipationRequest> find(RequestId requestId) {
             Optional<ParticipationRequest> found = real.find(requestId);
             return found.isEmpty() && isPrimingRequest(requestId) ? Optional.of(request(RequestStatus.REJECTED)) : found;
         }
 
-        @Override
         public Optional<ParticipationRequest> hold(RequestId requestId, Instant now, Instant until) {
             requirePriming(requestId, "hold");
             return Optional.empty();
         }
 
-        @Override
         public boolean unhold(ParticipationRequest held, Instant now) {
             requirePriming(held.requestId(), "unhold");
             return true;
         }
 
-        @Override
         public boolean markQueued(RequestId requestId, Instant now) {
             requirePriming(requestId, "mark queued");
             return true;
         }
 
-        @Override
         public ClaimResult claim(RequestId requestId, Instant now, Instant leaseUntil) {
             requirePriming(requestId, "claim");
             return new ClaimResult.Claimed(request(RequestStatus.PROCESSING));
         }
 
-        @Override
         public boolean release(ParticipationRequest claimed, Instant now) {
             requirePriming(claimed.requestId(), "release");
             return true;
         }
 
-        @Override
         public boolean succeed(ParticipationRequest claimed, Instant now) {
             requirePriming(claimed.requestId(), "succeed");
             return true;
         }
 
-        @Override
         public boolean reject(ParticipationRequest claimed, RejectReason reason, Instant now) {
             requirePriming(claimed.requestId(), "reject");
             return true;
         }
 
-        @Override
         public boolean fail(ParticipationRequest claimed, FailureReason reason, Instant now) {
             requirePriming(claimed.requestId(), "fail");
             return true;
         }
 
-        @Override
         public boolean giveUp(RequestId requestId, FailureReason reason, Instant now) {
             requirePriming(requestId, "give up");
             return true;
         }
 
-        @Override
         public boolean redrive(RequestId requestId, String reason, Instant now) {
             requirePriming(requestId, "redrive");
             return true;
         }
 
-        @Override
         public boolean requeue(InflightRequest seen, Instant now) {
             requirePriming(seen.requestId(), "requeue");
             return true;

@@ -1,7 +1,6 @@
 package com.rushgate.core.aws;
 
-import static com.rushgate.core.aws.RequestItem.n;
-import static com.rushgate.core.aws.RequestItem.s;
+import static com.rushgate.core.domain.TransitionInputs.at;
 
 import com.rushgate.core.app.port.RequestStore;
 import com.rushgate.core.domain.FailureReason;
@@ -75,7 +74,7 @@ public final class DynamoRequestStore implements RequestStore {
     public Optional<ParticipationRequest> insertIfAbsent(ParticipationRequest request) {
         PutItemRequest put = PutItemRequest.builder()
                 .tableName(tableName)
-                .item(RequestItem.toItem(request, request.acceptedAt(), arrivalShards))
+                .item(RequestItem.toItem(request, arrivalShards))
                 .conditionExpression("attribute_not_exists(#id)")
                 .expressionAttributeNames(Map.of("#id", RequestItem.REQUEST_ID))
                 .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
@@ -108,8 +107,7 @@ public final class DynamoRequestStore implements RequestStore {
 
     @Override
     public Optional<ParticipationRequest> hold(RequestId requestId, Instant now, Instant until) {
-        TransitionWrite write = TransitionWrite.of(Transition.HOLD, requestId, now)
-                .set(RequestItem.LEASE_EXPIRES_AT, n(until.toEpochMilli()));
+        TransitionWrite write = TransitionWrite.of(Transition.HOLD, requestId, at(now).withLeaseUntil(until));
         try {
             UpdateItemResponse response = dynamoDb.updateItem(write.toUpdate(tableName)
                     .returnValues(ReturnValue.ALL_NEW)
@@ -124,15 +122,12 @@ public final class DynamoRequestStore implements RequestStore {
 
     @Override
     public boolean unhold(ParticipationRequest held, Instant now) {
-        return apply(TransitionWrite.of(Transition.UNHOLD, held.requestId(), now)
-                .expectingVersion(held.version())
-                .remove(RequestItem.LEASE_EXPIRES_AT)).isPresent();
+        return apply(TransitionWrite.of(Transition.UNHOLD, held.requestId(), at(now).seenAt(held.version())));
     }
 
     @Override
     public boolean markQueued(RequestId requestId, Instant now) {
-        return apply(TransitionWrite.of(Transition.ENQUEUE, requestId, now)
-                .remove(RequestItem.LEASE_EXPIRES_AT)).isPresent();
+        return apply(TransitionWrite.of(Transition.ENQUEUE, requestId, at(now)));
     }
 
     /**
@@ -143,11 +138,8 @@ public final class DynamoRequestStore implements RequestStore {
     @Override
     public ClaimResult claim(RequestId requestId, Instant now, Instant leaseUntil) {
         String token = claimTokens.get();
-        TransitionWrite write = TransitionWrite.of(Transition.CLAIM, requestId, now)
-                .increment(RequestItem.ATTEMPTS)
-                .set(RequestItem.STARTED_AT, s(Timestamps.format(now)))
-                .set(RequestItem.LEASE_EXPIRES_AT, n(leaseUntil.toEpochMilli()))
-                .set(RequestItem.LEASE_HOLDER, s(token));
+        TransitionWrite write = TransitionWrite.of(Transition.CLAIM, requestId,
+                at(now).withLeaseUntil(leaseUntil).withClaimToken(token));
         try {
             UpdateItemResponse response = dynamoDb.updateItem(write.toUpdate(tableName)
                     .returnValues(ReturnValue.ALL_NEW)
@@ -169,74 +161,50 @@ public final class DynamoRequestStore implements RequestStore {
 
     @Override
     public boolean release(ParticipationRequest claimed, Instant now) {
-        return apply(TransitionWrite.of(Transition.RELEASE, claimed.requestId(), now)
-                .expectingAttempt(claimed.attempts())
-                .set(RequestItem.LEASE_EXPIRES_AT, n(now.toEpochMilli()))).isPresent();
+        return apply(TransitionWrite.of(Transition.RELEASE, claimed.requestId(), at(now).heldAs(claimed)));
     }
 
     @Override
     public boolean succeed(ParticipationRequest claimed, Instant now) {
-        return apply(finalWrite(Transition.SUCCEED, claimed, now)).isPresent();
+        return apply(TransitionWrite.of(Transition.SUCCEED, claimed.requestId(), at(now).heldAs(claimed)));
     }
 
     @Override
     public boolean reject(ParticipationRequest claimed, RejectReason reason, Instant now) {
-        return apply(finalWrite(Transition.REJECT, claimed, now).set(RequestItem.REASON, s(reason.name()))).isPresent();
+        return apply(TransitionWrite.of(Transition.REJECT, claimed.requestId(),
+                at(now).heldAs(claimed).withReason(reason.name())));
     }
 
     @Override
     public boolean fail(ParticipationRequest claimed, FailureReason reason, Instant now) {
-        return apply(finalWrite(Transition.FAIL, claimed, now).set(RequestItem.REASON, s(reason.name()))).isPresent();
+        return apply(TransitionWrite.of(Transition.FAIL, claimed.requestId(),
+                at(now).heldAs(claimed).withReason(reason.name())));
     }
 
     @Override
     public boolean giveUp(RequestId requestId, FailureReason reason, Instant now) {
-        return apply(TransitionWrite.of(Transition.GIVE_UP, requestId, now)
-                .set(RequestItem.REASON, s(reason.name()))).isPresent();
+        return apply(TransitionWrite.of(Transition.GIVE_UP, requestId, at(now).withReason(reason.name())));
     }
 
     @Override
     public boolean redrive(RequestId requestId, String reason, Instant now) {
-        TransitionWrite write = TransitionWrite.of(Transition.REDRIVE, requestId, now).increment(RequestItem.REDRIVE_COUNT);
-        if (reason != null) {
-            write.set(RequestItem.REDRIVE_REASON, s(reason));
-        }
-        return apply(write).isPresent();
+        return apply(TransitionWrite.of(Transition.REDRIVE, requestId, at(now).withRedriveReason(reason)));
     }
 
     @Override
     public boolean requeue(InflightRequest seen, Instant now) {
-        return apply(TransitionWrite.of(Transition.REQUEUE, seen.requestId(), now)
-                .expectingVersion(seen.version())
-                .remove(RequestItem.LEASE_EXPIRES_AT)).isPresent();
+        return apply(TransitionWrite.of(Transition.REQUEUE, seen.requestId(), at(now).seenAt(seen.version())));
     }
 
-    /**
-     * A final transition by the holder of {@code claimed}: guarded on its attempt, with the
-     * latency figures analytics needs (EventBridge Pipes cannot compute them).
-     */
-    static TransitionWrite finalWrite(Transition transition, ParticipationRequest claimed, Instant now) {
-        TransitionWrite write = TransitionWrite.of(transition, claimed.requestId(), now)
-                .expectingAttempt(claimed.attempts())
-                .set(RequestItem.LATENCY_MS, n(Duration.between(claimed.acceptedAt(), now).toMillis()));
-        if (claimed.startedAt() != null) {
-            write.set(RequestItem.PROCESSING_MS, n(Duration.between(claimed.startedAt(), now).toMillis()));
-        }
-        if (transition == Transition.SUCCEED) {
-            write.remove(RequestItem.REASON);
-        }
-        return write;
-    }
-
-    /** Performs the write; empty when its condition did not hold. */
-    private Optional<Map<String, AttributeValue>> apply(TransitionWrite write) {
+    /** Performs the write; false when its condition did not hold. */
+    private boolean apply(TransitionWrite write) {
         try {
-            UpdateItemResponse response = dynamoDb.updateItem(write.toUpdate(tableName)
+            dynamoDb.updateItem(write.toUpdate(tableName)
                     .returnValues(ReturnValue.NONE)
                     .build());
-            return Optional.of(response.attributes());
+            return true;
         } catch (ConditionalCheckFailedException refused) {
-            return Optional.empty();
+            return false;
         } catch (SdkException e) {
             throw SdkFailures.translate("UpdateItem (" + write.transition() + ") on " + tableName, e);
         }

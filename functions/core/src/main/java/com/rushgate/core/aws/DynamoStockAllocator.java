@@ -4,6 +4,7 @@ import com.rushgate.core.app.RetryableException;
 import com.rushgate.core.app.port.StockAllocator;
 import com.rushgate.core.domain.ParticipationRequest;
 import com.rushgate.core.domain.Transition;
+import com.rushgate.core.domain.TransitionInputs;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +45,8 @@ public final class DynamoStockAllocator implements StockAllocator {
                 .expressionAttributeNames(Map.of("#remaining", EventItem.REMAINING))
                 .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"), ":zero", AttributeValue.fromN("0")))
                 .build();
-        Update succeed = DynamoRequestStore.finalWrite(Transition.SUCCEED, claimed, now)
+        TransitionInputs byHolder = TransitionInputs.at(now).heldAs(claimed);
+        Update succeed = TransitionWrite.of(Transition.SUCCEED, claimed.requestId(), byHolder)
                 .toTransactUpdate(requestTable)
                 .build();
         try {

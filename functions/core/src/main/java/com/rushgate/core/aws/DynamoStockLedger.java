@@ -8,7 +8,7 @@ import com.rushgate.core.app.port.StockLedger;
 import com.rushgate.core.domain.ArrivalKey;
 import com.rushgate.core.domain.RequestId;
 import com.rushgate.core.domain.Transition;
-import java.time.Duration;
+import com.rushgate.core.domain.TransitionInputs;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -154,9 +154,8 @@ public final class DynamoStockLedger implements StockLedger {
 
     /** GRANT for one winner, with the latency analytics reads. */
     private Update grantWrite(ArrivalKey winner, Instant now) {
-        return TransitionWrite.of(Transition.GRANT, winner.requestId(), now)
-                .set(RequestItem.LATENCY_MS, n(Duration.between(winner.acceptedAt(), now).toMillis()))
-                .remove(RequestItem.REASON)
+        TransitionInputs inputs = TransitionInputs.at(now).withAcceptedAt(winner.acceptedAt());
+        return TransitionWrite.of(Transition.GRANT, winner.requestId(), inputs)
                 .toTransactUpdate(requestTable)
                 .build();
     }

@@ -15,7 +15,7 @@ public final class ItemMappings {
 
     public static void roundTrip() {
         for (RequestStatus status : RequestStatus.values()) {
-            RequestItem.fromItem(RequestItem.toItem(PrimingPorts.request(status), PrimingPorts.ACCEPTED_AT, 1));
+            RequestItem.fromItem(RequestItem.toItem(PrimingPorts.request(status), 1));
         }
         EventItem.fromItem(EventItem.toItem(PrimingPorts.event()));
         WorkMessages.decode(WorkMessages.encode(PrimingPorts.message()));

@@ -3,10 +3,10 @@ package com.rushgate.core.aws;
 import static com.rushgate.core.aws.RequestItem.n;
 import static com.rushgate.core.aws.RequestItem.s;
 
+import com.rushgate.core.domain.Effect;
 import com.rushgate.core.domain.RequestId;
-import com.rushgate.core.domain.RequestStatus;
 import com.rushgate.core.domain.Transition;
-import java.time.Instant;
+import com.rushgate.core.domain.TransitionInputs;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,83 +16,53 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
- * Builds the one conditional UpdateItem that performs a {@link Transition}: the condition comes
- * from {@link Transition#sources()}, never written by hand, and the update always keeps the
- * sparse in-flight index attributes, updatedAt and version right.
+ * The one conditional UpdateItem that performs a {@link Transition}: the condition comes from
+ * {@link Transition#sources()} and the update expression from {@link Transition#effect()}, each
+ * field stored where {@link RequestItem} says. Nothing in either is written by hand.
+ *
+ * <p>Value placeholders are named after their attribute ({@code :status}, {@code :leaseExpiresAt});
+ * the local stack's fault injector recognises a claim by them.
  */
 final class TransitionWrite {
 
     private final Transition transition;
     private final RequestId requestId;
-    private final Instant now;
+    private final TransitionInputs inputs;
     private final Map<String, String> names = new HashMap<>();
     private final Map<String, AttributeValue> values = new HashMap<>();
     private final List<String> sets = new ArrayList<>();
     private final List<String> removes = new ArrayList<>();
-    private int expectedAttempt = -1;
-    private long expectedVersion = -1;
 
-    private TransitionWrite(Transition transition, RequestId requestId, Instant now) {
+    private TransitionWrite(Transition transition, RequestId requestId, TransitionInputs inputs) {
         this.transition = transition;
         this.requestId = requestId;
-        this.now = now;
-        RequestStatus target = transition.target();
-        set(RequestItem.STATUS, s(target.name()));
-        set(RequestItem.UPDATED_AT, s(Timestamps.format(now)));
-        sets.add(name(RequestItem.VERSION) + " = " + name(RequestItem.VERSION) + " + " + value("one", n(1)));
-        if (target.isFinal()) {
-            remove(RequestItem.INFLIGHT_PK);
-            remove(RequestItem.INFLIGHT_AT);
-            remove(RequestItem.LEASE_EXPIRES_AT);
-            set(RequestItem.COMPLETED_AT, s(Timestamps.format(now)));
-            remove(RequestItem.LEASE_HOLDER);
-            if (target.isDecided()) {
-                // Out of the line; a FAILED_FINAL request keeps its place in it.
-                remove(RequestItem.ARRIVAL_PK);
-                remove(RequestItem.ARRIVAL_SK);
+        this.inputs = inputs;
+        Effect effect = transition.effect();
+        for (Effect.Change change : effect.changes()) {
+            switch (change.op()) {
+                case SET, SET_IF_GIVEN -> {
+                    Object value = effect.value(change, inputs);
+                    if (value != null) {
+                        RequestItem.encode(change.field(), value, requestId, null, transition.target(), 0)
+                                .forEach((attribute, encoded) -> sets.add(name(attribute) + " = " + value(attribute, encoded)));
+                    }
+                }
+                case REMOVE -> RequestItem.attributesOf(change.field()).forEach(attribute -> removes.add(name(attribute)));
+                case INCREMENT -> {
+                    String attribute = name(RequestItem.attributesOf(change.field()).get(0));
+                    sets.add(attribute + " = if_not_exists(" + attribute + ", " + value("zero", n(0)) + ") + "
+                            + value("one", n(1)));
+                }
             }
-        } else {
-            set(RequestItem.INFLIGHT_PK, s(RequestItem.inflightPartition(target, requestId)));
-            set(RequestItem.INFLIGHT_AT, n(now.toEpochMilli()));
-            // Back in flight (a redrive, a console redrive): what described the old outcome goes.
-            remove(RequestItem.REASON);
-            remove(RequestItem.COMPLETED_AT);
-            remove(RequestItem.LATENCY_MS);
-            remove(RequestItem.PROCESSING_MS);
         }
     }
 
-    static TransitionWrite of(Transition transition, RequestId requestId, Instant now) {
-        return new TransitionWrite(transition, requestId, now);
-    }
-
-    /** The attempt the caller holds, for SAME_ATTEMPT guards. */
-    TransitionWrite expectingAttempt(int attempt) {
-        this.expectedAttempt = attempt;
-        return this;
-    }
-
-    /** The version the caller read, for UNCHANGED guards. */
-    TransitionWrite expectingVersion(long version) {
-        this.expectedVersion = version;
-        return this;
-    }
-
-    TransitionWrite set(String attribute, AttributeValue value) {
-        sets.add(name(attribute) + " = " + value(attribute, value));
-        return this;
-    }
-
-    /** SET attribute = attribute + delta, creating it from zero. */
-    TransitionWrite increment(String attribute) {
-        sets.add(name(attribute) + " = if_not_exists(" + name(attribute) + ", " + value("zero", n(0)) + ") + "
-                + value("one", n(1)));
-        return this;
-    }
-
-    TransitionWrite remove(String attribute) {
-        removes.add(name(attribute));
-        return this;
+    /**
+     * @param inputs what the effect writes and the guards compare with
+     * @throws IllegalStateException when the effect needs an input that {@code inputs} lacks
+     */
+    static TransitionWrite of(Transition transition, RequestId requestId, TransitionInputs inputs) {
+        return new TransitionWrite(transition, requestId, inputs);
     }
 
     Transition transition() {
@@ -140,9 +110,11 @@ final class TransitionWrite {
             String guard = switch (source.guard()) {
                 case NONE -> null;
                 case LEASE_EXPIRED -> "(attribute_not_exists(" + name(RequestItem.LEASE_EXPIRES_AT) + ") OR "
-                        + name(RequestItem.LEASE_EXPIRES_AT) + " < " + value("nowMs", n(now.toEpochMilli())) + ")";
-                case SAME_ATTEMPT -> name(RequestItem.ATTEMPTS) + " = " + value("attempt", n(requireSet(expectedAttempt, "attempt")));
-                case UNCHANGED -> name(RequestItem.VERSION) + " = " + value("version", n(requireSet(expectedVersion, "version")));
+                        + name(RequestItem.LEASE_EXPIRES_AT) + " < " + value("nowMs", n(inputs.now().toEpochMilli())) + ")";
+                case SAME_ATTEMPT -> name(RequestItem.ATTEMPTS) + " = "
+                        + value("attempt", n(requireSet(inputs.expectedAttempt(), "attempt")));
+                case UNCHANGED -> name(RequestItem.VERSION) + " = "
+                        + value("expectedVersion", n(requireSet(inputs.expectedVersion(), "version")));
             };
             if (guard == null) {
                 clauses.add(status);
@@ -167,9 +139,13 @@ final class TransitionWrite {
         return placeholder;
     }
 
+    /** A placeholder holds one value: a second, different one would silently replace the first. */
     private String value(String key, AttributeValue value) {
         String placeholder = ":" + key;
-        values.put(placeholder, value);
+        AttributeValue previous = values.putIfAbsent(placeholder, value);
+        if (previous != null && !previous.equals(value)) {
+            throw new IllegalStateException(transition + " gives " + placeholder + " two values");
+        }
         return placeholder;
     }
 }

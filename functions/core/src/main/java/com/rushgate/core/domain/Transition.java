@@ -1,5 +1,25 @@
 package com.rushgate.core.domain;
 
+import static com.rushgate.core.domain.Effect.Change.increment;
+import static com.rushgate.core.domain.Effect.Change.remove;
+import static com.rushgate.core.domain.Effect.Change.set;
+import static com.rushgate.core.domain.Effect.Change.setIfGiven;
+import static com.rushgate.core.domain.Effect.Input.CLAIM_TOKEN;
+import static com.rushgate.core.domain.Effect.Input.GIVEN_REASON;
+import static com.rushgate.core.domain.Effect.Input.GIVEN_REDRIVE_REASON;
+import static com.rushgate.core.domain.Effect.Input.LEASE_UNTIL;
+import static com.rushgate.core.domain.Effect.Input.NOW;
+import static com.rushgate.core.domain.Effect.Input.SINCE_ACCEPTED;
+import static com.rushgate.core.domain.Effect.Input.SINCE_STARTED;
+import static com.rushgate.core.domain.RequestField.ATTEMPTS;
+import static com.rushgate.core.domain.RequestField.LATENCY;
+import static com.rushgate.core.domain.RequestField.LEASE_EXPIRES_AT;
+import static com.rushgate.core.domain.RequestField.LEASE_HOLDER;
+import static com.rushgate.core.domain.RequestField.PROCESSING_TIME;
+import static com.rushgate.core.domain.RequestField.REASON;
+import static com.rushgate.core.domain.RequestField.REDRIVE_COUNT;
+import static com.rushgate.core.domain.RequestField.REDRIVE_REASON;
+import static com.rushgate.core.domain.RequestField.STARTED_AT;
 import static com.rushgate.core.domain.RequestStatus.FAILED_FINAL;
 import static com.rushgate.core.domain.RequestStatus.PROCESSING;
 import static com.rushgate.core.domain.RequestStatus.QUEUED;
@@ -7,65 +27,75 @@ import static com.rushgate.core.domain.RequestStatus.RECEIVED;
 import static com.rushgate.core.domain.RequestStatus.REJECTED;
 import static com.rushgate.core.domain.RequestStatus.SUCCEEDED;
 
+import com.rushgate.core.domain.Effect.Change;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Every allowed change of a request's state, in one place. Stores turn {@link #sources()} into the
- * condition of a single conditional write, so a transition that loses a race fails as a whole and
- * tells the caller what the request looked like instead.
+ * Every allowed change of a request's state, in one place: where it may start ({@link #sources()},
+ * each with its guard) and what it writes ({@link #effect()}). Stores turn both into a single
+ * conditional write, so a transition that loses a race fails as a whole and tells the caller what
+ * the request looked like instead.
  */
 public enum Transition {
     /** Ingest sent the message. Never moves a request back if a worker was faster. Ends Ingest's hold. */
-    ENQUEUE(QUEUED, Source.of(RECEIVED)),
+    ENQUEUE(QUEUED, sources(Source.of(RECEIVED)), remove(LEASE_EXPIRES_AT)),
     /**
      * Ingest holds a RECEIVED request while it sends the message (leaseExpiresAt is the hold's end):
      * the first call writes the hold with the request itself; a later call takes it over only once
      * it has run out, so a duplicate that arrives while the first call sends is told "in progress".
      */
-    HOLD(RECEIVED, Source.when(RECEIVED, Guard.LEASE_EXPIRED)),
+    HOLD(RECEIVED, sources(Source.when(RECEIVED, Guard.LEASE_EXPIRED)), set(LEASE_EXPIRES_AT, LEASE_UNTIL)),
     /**
      * Ingest gives its hold back when the send failed, so that the client's retry sends at once.
      * Guarded on the version its own write left: a hold taken over since is not touched.
      */
-    UNHOLD(RECEIVED, Source.when(RECEIVED, Guard.UNCHANGED)),
+    UNHOLD(RECEIVED, sources(Source.when(RECEIVED, Guard.UNCHANGED)), remove(LEASE_EXPIRES_AT)),
     /**
      * A worker takes the request. RECEIVED: the message overtook Ingest's QUEUED write.
      * FAILED_FINAL: an operator moved the message back from the DLQ (console redrive).
      * PROCESSING: the previous holder's lease ran out (it crashed or timed out).
+     * Counts the attempt and records the claim's token as the lease holder.
      */
-    CLAIM(PROCESSING, Source.of(RECEIVED), Source.of(QUEUED), Source.of(FAILED_FINAL),
+    CLAIM(PROCESSING, sources(Source.of(RECEIVED), Source.of(QUEUED), Source.of(FAILED_FINAL),
             Source.when(PROCESSING, Guard.LEASE_EXPIRED)),
+            increment(ATTEMPTS), set(STARTED_AT, NOW), set(LEASE_EXPIRES_AT, LEASE_UNTIL),
+            set(LEASE_HOLDER, CLAIM_TOKEN)),
     /** The holder gives its lease back after a retryable failure so the next delivery can go on. */
-    RELEASE(PROCESSING, Source.when(PROCESSING, Guard.SAME_ATTEMPT)),
+    RELEASE(PROCESSING, sources(Source.when(PROCESSING, Guard.SAME_ATTEMPT)), set(LEASE_EXPIRES_AT, NOW)),
     /** Raffle: the entry is recorded. */
-    SUCCEED(SUCCEEDED, Source.when(PROCESSING, Guard.SAME_ATTEMPT)),
+    SUCCEED(SUCCEEDED, sources(Source.when(PROCESSING, Guard.SAME_ATTEMPT)),
+            set(LATENCY, SINCE_ACCEPTED), setIfGiven(PROCESSING_TIME, SINCE_STARTED), remove(REASON)),
     /**
      * FCFS: the event's allocator granted a unit, in the same atomic step as the stock. From any
      * undecided state: a request keeps its place in the line whatever became of its message (never
      * sent, claimed by a worker that is waiting, or in the DLQ).
      */
-    GRANT(SUCCEEDED, Source.of(RECEIVED), Source.of(QUEUED), Source.of(PROCESSING), Source.of(FAILED_FINAL)),
+    GRANT(SUCCEEDED, sources(Source.of(RECEIVED), Source.of(QUEUED), Source.of(PROCESSING), Source.of(FAILED_FINAL)),
+            set(LATENCY, SINCE_ACCEPTED), remove(REASON)),
     /** Sold out, not open or closed at acceptance. */
-    REJECT(REJECTED, Source.when(PROCESSING, Guard.SAME_ATTEMPT)),
+    REJECT(REJECTED, sources(Source.when(PROCESSING, Guard.SAME_ATTEMPT)),
+            set(LATENCY, SINCE_ACCEPTED), setIfGiven(PROCESSING_TIME, SINCE_STARTED), set(REASON, GIVEN_REASON)),
     /** The holder found the request can never be processed (unknown event, invalid message). */
-    FAIL(FAILED_FINAL, Source.when(PROCESSING, Guard.SAME_ATTEMPT)),
+    FAIL(FAILED_FINAL, sources(Source.when(PROCESSING, Guard.SAME_ATTEMPT)),
+            set(LATENCY, SINCE_ACCEPTED), setIfGiven(PROCESSING_TIME, SINCE_STARTED), set(REASON, GIVEN_REASON)),
     /**
      * Retries are used up (the last receive of the message, or the reconciler): the request joins
      * its message in the DLQ. A live lease is left alone; its holder will decide.
      */
-    GIVE_UP(FAILED_FINAL, Source.of(RECEIVED), Source.of(QUEUED),
-            Source.when(PROCESSING, Guard.LEASE_EXPIRED)),
-    /** An operator redrives the request from the DLQ with the Redrive function. */
-    REDRIVE(QUEUED, Source.of(FAILED_FINAL)),
+    GIVE_UP(FAILED_FINAL, sources(Source.of(RECEIVED), Source.of(QUEUED), Source.when(PROCESSING, Guard.LEASE_EXPIRED)),
+            set(REASON, GIVEN_REASON)),
+    /** An operator redrives the request from the DLQ with the Redrive function; the redrive is counted. */
+    REDRIVE(QUEUED, sources(Source.of(FAILED_FINAL)),
+            increment(REDRIVE_COUNT), setIfGiven(REDRIVE_REASON, GIVEN_REDRIVE_REASON)),
     /**
      * The reconciler sends a new message for a request whose message can no longer come back.
      * Guarded on the last change it saw, so it never races a worker that just moved it.
      */
-    REQUEUE(QUEUED, Source.when(RECEIVED, Guard.UNCHANGED), Source.when(QUEUED, Guard.UNCHANGED),
-            Source.when(PROCESSING, Guard.LEASE_EXPIRED));
+    REQUEUE(QUEUED, sources(Source.when(RECEIVED, Guard.UNCHANGED), Source.when(QUEUED, Guard.UNCHANGED),
+            Source.when(PROCESSING, Guard.LEASE_EXPIRED)), remove(LEASE_EXPIRES_AT));
 
     /** Extra condition on a source state, beyond the status itself. */
     public enum Guard {
@@ -92,10 +122,16 @@ public enum Transition {
 
     private final RequestStatus target;
     private final List<Source> sources;
+    private final Effect effect;
 
-    Transition(RequestStatus target, Source... sources) {
+    Transition(RequestStatus target, List<Source> sources, Change... changes) {
         this.target = target;
-        this.sources = List.of(sources);
+        this.sources = sources;
+        this.effect = Effect.of(name(), target, changes);
+    }
+
+    private static List<Source> sources(Source... sources) {
+        return List.of(sources);
     }
 
     public RequestStatus target() {
@@ -106,9 +142,19 @@ public enum Transition {
         return sources;
     }
 
+    /** What this transition writes on the request; every store applies it. */
+    public Effect effect() {
+        return effect;
+    }
+
     /** The states this transition may start from, whatever the guard. */
     public Set<RequestStatus> sourceStates() {
         return sources.stream().map(Source::status).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** {@link #allows(ParticipationRequest, Instant, int, long)} with the guards' inputs. */
+    public boolean allows(ParticipationRequest request, TransitionInputs inputs) {
+        return allows(request, inputs.now(), inputs.expectedAttempt(), inputs.expectedVersion());
     }
 
     /**

@@ -5,9 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.spy;
 import static org.mockito.Mockito.verify;
 
-import com.rushgate.core.app.port.RequestStore;
 import com.rushgate.core.app.port.RequestStore.ClaimResult;
+import com.rushgate.core.app.port.RequestStore;
 import com.rushgate.core.app.port.StockAllocator;
+import com.rushgate.core.app.port.WorkQueue;
 import com.rushgate.core.domain.Event;
 import com.rushgate.core.domain.EventType;
 import com.rushgate.core.domain.FailureReason;
@@ -21,6 +22,7 @@ import com.rushgate.core.testing.InMemoryRequestStore;
 import com.rushgate.core.testing.Requests;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
@@ -120,5 +122,57 @@ class PrimingPortsTest {
         assertThatThrownBy(() -> PrimingPorts.deadLetters().send(new DeadLetter(null, PrimingPorts.message(), "m-1",
                 "UNKNOWN_EVENT", "test", NOW))).isInstanceOf(PrimingPorts.WriteRefused.class);
         assertThat(PrimingPorts.deadLetterSource().receive(10, Duration.ofSeconds(1))).isEmpty();
+    }
+
+    @Test
+    void aPortMethodItsStandInDoesNotAnswer_isRefused_namingThePortAndTheMethod() {
+        assertThatThrownBy(() -> PrimingPorts.ledger().acquire(PrimingPorts.EVENT_ID, "a", NOW, NOW.plusSeconds(5)))
+                .isInstanceOf(PrimingPorts.WriteRefused.class).hasMessageContaining("StockLedger.acquire");
+        assertThatThrownBy(() -> PrimingPorts.deadLetterSource().delete(null))
+                .isInstanceOf(PrimingPorts.WriteRefused.class).hasMessageContaining("DeadLetterSource.delete");
+        assertThatThrownBy(() -> PrimingPorts.deadLetters().send(null))
+                .isInstanceOf(PrimingPorts.WriteRefused.class).hasMessageContaining("DeadLetters.send");
+    }
+
+    /** WorkQueue as it would be after gaining a method. */
+    interface GrownQueue extends WorkQueue {
+        void sendLater(WorkMessage message, Duration delay);
+    }
+
+    @Test
+    void aMethodAPortGains_isRefusedWithoutAnEditToTheStandIn() {
+        List<WorkMessage> sent = new ArrayList<>();
+        GrownQueue queue = PrimingStandIn.of(GrownQueue.class, new Object() {
+            public void send(WorkMessage message) {
+                sent.add(message);
+            }
+        });
+
+        queue.send(PrimingPorts.message());
+
+        assertThat(sent).containsExactly(PrimingPorts.message());
+        assertThatThrownBy(() -> queue.sendLater(PrimingPorts.message(), Duration.ofSeconds(1)))
+                .isInstanceOf(PrimingPorts.WriteRefused.class).hasMessageContaining("GrownQueue.sendLater");
+    }
+
+    @Test
+    void anAnswerForAMethodThePortDoesNotHave_failsWhenTheStandInIsBuilt() {
+        Object renamed = new Object() {
+            public void sendNow(WorkMessage message) {
+            }
+        };
+
+        assertThatThrownBy(() -> PrimingStandIn.of(WorkQueue.class, renamed))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("sendNow");
+    }
+
+    @Test
+    void everyStandIn_answersOnlyWhatItsPortDeclares() {
+        InMemoryEvents table = new InMemoryEvents(new InMemoryRequestStore());
+        List<Object> standIns = List.of(PrimingPorts.events(table), PrimingPorts.requests(real), PrimingPorts.queue(),
+                PrimingPorts.deadLetters(), PrimingPorts.stock(), PrimingPorts.arrivals(), PrimingPorts.ledger(),
+                PrimingPorts.deadLetterSource());
+
+        assertThat(standIns).allSatisfy(standIn -> assertThat(standIn.toString()).startsWith("priming stand-in of "));
     }
 }

@@ -9,6 +9,7 @@ import static com.rushgate.core.domain.RequestStatus.SUCCEEDED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.rushgate.core.testing.Requests;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -87,6 +88,67 @@ class TransitionTest {
                 .containsExactlyInAnyOrder(SUCCEEDED, REJECTED, FAILED_FINAL);
         assertThat(EnumSet.allOf(RequestStatus.class).stream().filter(RequestStatus::isDecided))
                 .containsExactlyInAnyOrder(SUCCEEDED, REJECTED);
+    }
+
+    @Test
+    void everyTransition_setsItsStatusAndUpdatedAt_andCountsTheVersion() {
+        for (Transition t : Transition.values()) {
+            assertThat(t.effect().changes()).as(t.name()).contains(
+                    Effect.Change.set(RequestField.STATUS, Effect.Input.TARGET),
+                    Effect.Change.set(RequestField.UPDATED_AT, Effect.Input.NOW),
+                    Effect.Change.increment(RequestField.VERSION));
+        }
+    }
+
+    @Test
+    void finalTransitions_leaveTheInflightIndexWithTheLease_andOnlyDecidedOnesLeaveTheLine() {
+        for (Transition t : Transition.values()) {
+            Set<Effect.Change> changes = Set.copyOf(t.effect().changes());
+            if (t.target().isFinal()) {
+                assertThat(changes).as(t.name()).contains(Effect.Change.remove(RequestField.INFLIGHT),
+                        Effect.Change.remove(RequestField.LEASE_EXPIRES_AT), Effect.Change.remove(RequestField.LEASE_HOLDER),
+                        Effect.Change.set(RequestField.COMPLETED_AT, Effect.Input.NOW));
+            } else {
+                assertThat(changes).as(t.name()).contains(Effect.Change.set(RequestField.INFLIGHT, Effect.Input.NOW),
+                        Effect.Change.remove(RequestField.COMPLETED_AT), Effect.Change.remove(RequestField.REASON));
+            }
+            assertThat(changes.contains(Effect.Change.remove(RequestField.ARRIVAL))).as(t.name())
+                    .isEqualTo(t.target().isDecided());
+        }
+    }
+
+    @Test
+    void claim_fromFailedFinal_dropsTheOldOutcome_andCountsTheAttempt() {
+        StoredRequest failed = StoredRequest.inserted(processing(T0.plusSeconds(30)))
+                .after(Transition.FAIL, TransitionInputs.at(T0.plusSeconds(1)).heldAs(processing(T0.plusSeconds(30)))
+                        .withReason("UNKNOWN_EVENT"));
+
+        StoredRequest claimed = failed.after(Transition.CLAIM, TransitionInputs.at(T0.plusSeconds(5))
+                .withLeaseUntil(T0.plusSeconds(35)).withClaimToken("t"));
+
+        assertThat(failed.fields()).containsKeys(RequestField.REASON, RequestField.COMPLETED_AT, RequestField.LATENCY)
+                .doesNotContainKey(RequestField.INFLIGHT);
+        assertThat(claimed.fields()).doesNotContainKeys(RequestField.REASON, RequestField.COMPLETED_AT,
+                RequestField.LATENCY, RequestField.PROCESSING_TIME);
+        assertThat(claimed.request().attempts()).isEqualTo(2);
+        assertThat(claimed.request().version()).isEqualTo(failed.request().version() + 1);
+        assertThat(claimed.get(RequestField.INFLIGHT, Instant.class)).isEqualTo(T0.plusSeconds(5));
+        assertThat(claimed.get(RequestField.ARRIVAL, ArrivalKey.class)).as("a failed request keeps its place")
+                .isEqualTo(ArrivalKey.of(failed.request()));
+    }
+
+    @Test
+    void reject_measuresLatencyAndProcessingTime_fromTheHoldersTimes() {
+        ParticipationRequest claimed = processing(T0.plusSeconds(30));
+
+        StoredRequest rejected = StoredRequest.inserted(claimed).after(Transition.REJECT,
+                TransitionInputs.at(T0.plusSeconds(3)).heldAs(claimed).withReason("SOLD_OUT"));
+
+        assertThat(rejected.get(RequestField.LATENCY, Duration.class)).hasSeconds(3);
+        assertThat(rejected.get(RequestField.PROCESSING_TIME, Duration.class)).hasSeconds(3);
+        assertThat(rejected.request().reason()).isEqualTo("SOLD_OUT");
+        assertThat(rejected.fields()).doesNotContainKeys(RequestField.ARRIVAL, RequestField.INFLIGHT,
+                RequestField.LEASE_EXPIRES_AT);
     }
 
     private static ParticipationRequest processing(Instant leaseUntil) {

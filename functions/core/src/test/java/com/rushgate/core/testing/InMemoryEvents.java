@@ -111,7 +111,7 @@ public final class InMemoryEvents implements EventCatalog, StockAllocator, Stock
             if (!decided.isEmpty()) {
                 return new GrantResult.AlreadyDecided(decided);
             }
-            winners.forEach(winner -> requests.grantLocked(winner.requestId(), now));
+            winners.forEach(winner -> requests.grantLocked(winner, now));
             events.put(eventId, new Event(event.eventId(), event.type(), event.capacity(),
                     event.remaining() - winners.size(), event.opensAt(), event.closesAt()));
             allocators.put(eventId, new Allocator(holder, leaseUntil, cursor));

@@ -1,5 +1,7 @@
 package com.rushgate.core.testing;
 
+import static com.rushgate.core.domain.TransitionInputs.at;
+
 import com.rushgate.core.app.port.ArrivalIndex;
 import com.rushgate.core.app.port.InflightIndex;
 import com.rushgate.core.app.port.RequestStore;
@@ -7,147 +9,131 @@ import com.rushgate.core.domain.ArrivalKey;
 import com.rushgate.core.domain.FailureReason;
 import com.rushgate.core.domain.ParticipationRequest;
 import com.rushgate.core.domain.RejectReason;
+import com.rushgate.core.domain.RequestField;
 import com.rushgate.core.domain.RequestId;
 import com.rushgate.core.domain.RequestStatus;
+import com.rushgate.core.domain.StoredRequest;
 import com.rushgate.core.domain.Transition;
+import com.rushgate.core.domain.TransitionInputs;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.UnaryOperator;
 
 /**
- * The in-memory {@link RequestStore} for fast tests. It applies the same {@link Transition}
- * rules as the DynamoDB store; {@code RequestStoreContract} runs against both.
+ * The in-memory {@link RequestStore} for fast tests. It keeps each request as a {@link StoredRequest}
+ * and changes it only by applying a {@link Transition}'s guard and effect, exactly as the DynamoDB
+ * store's conditional writes do; {@code RequestStoreContract} and {@code TransitionEffectContract}
+ * run against both. The in-flight and arrival indexes are the stored entries themselves, with no
+ * propagation delay.
  */
 public final class InMemoryRequestStore implements RequestStore, InflightIndex, ArrivalIndex {
 
-    private final Map<RequestId, ParticipationRequest> requests = new ConcurrentHashMap<>();
-    private final Map<RequestId, Instant> changedAt = new ConcurrentHashMap<>();
-    private final Map<RequestId, String> redriveReasons = new ConcurrentHashMap<>();
+    private final Map<RequestId, StoredRequest> requests = new ConcurrentHashMap<>();
 
     @Override
     public synchronized Optional<ParticipationRequest> insertIfAbsent(ParticipationRequest request) {
-        ParticipationRequest existing = requests.putIfAbsent(request.requestId(), request);
-        if (existing == null) {
-            changedAt.put(request.requestId(), request.acceptedAt());
-        }
-        return Optional.ofNullable(existing);
+        StoredRequest existing = requests.putIfAbsent(request.requestId(), StoredRequest.inserted(request));
+        return existing == null ? Optional.empty() : Optional.of(existing.request());
     }
 
     @Override
     public Optional<ParticipationRequest> find(RequestId requestId) {
+        // Not through stored(): tests spy on this store and count its port calls.
+        return Optional.ofNullable(requests.get(requestId)).map(StoredRequest::request);
+    }
+
+    /** Everything the store keeps about {@code requestId}, index entries included. */
+    public Optional<StoredRequest> stored(RequestId requestId) {
         return Optional.ofNullable(requests.get(requestId));
     }
 
     @Override
     public Optional<ParticipationRequest> hold(RequestId requestId, Instant now, Instant until) {
-        return Optional.ofNullable(apply(requestId, Transition.HOLD, now, -1, r -> change(r, RequestStatus.RECEIVED,
-                r.reason(), r.attempts(), r.startedAt(), null, until)));
+        return apply(requestId, Transition.HOLD, at(now).withLeaseUntil(until)).map(StoredRequest::request);
     }
 
     @Override
-    public synchronized boolean unhold(ParticipationRequest held, Instant now) {
-        ParticipationRequest current = requests.get(held.requestId());
-        if (current == null || !Transition.UNHOLD.allows(current, now, -1, held.version())) {
-            return false;
-        }
-        requests.put(held.requestId(), change(current, RequestStatus.RECEIVED, current.reason(), current.attempts(),
-                current.startedAt(), null, null));
-        changedAt.put(held.requestId(), now);
-        return true;
+    public boolean unhold(ParticipationRequest held, Instant now) {
+        return apply(held.requestId(), Transition.UNHOLD, at(now).seenAt(held.version())).isPresent();
     }
 
     @Override
     public boolean markQueued(RequestId requestId, Instant now) {
-        return apply(requestId, Transition.ENQUEUE, now, -1, r -> change(r, RequestStatus.QUEUED, r.reason(),
-                r.attempts(), r.startedAt(), null, null)) != null;
+        return apply(requestId, Transition.ENQUEUE, at(now)).isPresent();
     }
 
     @Override
     public synchronized ClaimResult claim(RequestId requestId, Instant now, Instant leaseUntil) {
-        ParticipationRequest current = requests.get(requestId);
+        StoredRequest current = requests.get(requestId);
         if (current == null) {
             return new ClaimResult.Missing();
         }
-        if (!Transition.CLAIM.allows(current, now, -1, -1)) {
-            return new ClaimResult.NotClaimable(current);
-        }
-        ParticipationRequest claimed = change(current, RequestStatus.PROCESSING, current.reason(),
-                current.attempts() + 1, now, current.completedAt(), leaseUntil);
-        requests.put(requestId, claimed);
-        changedAt.put(requestId, now);
-        return new ClaimResult.Claimed(claimed);
+        TransitionInputs inputs = at(now).withLeaseUntil(leaseUntil).withClaimToken(UUID.randomUUID().toString());
+        return apply(requestId, Transition.CLAIM, inputs)
+                .<ClaimResult>map(claimed -> new ClaimResult.Claimed(claimed.request()))
+                .orElseGet(() -> new ClaimResult.NotClaimable(current.request()));
     }
 
     @Override
     public boolean release(ParticipationRequest claimed, Instant now) {
-        return apply(claimed.requestId(), Transition.RELEASE, now, claimed.attempts(), r -> change(r, r.status(),
-                r.reason(), r.attempts(), r.startedAt(), r.completedAt(), now)) != null;
+        return apply(claimed.requestId(), Transition.RELEASE, at(now).heldAs(claimed)).isPresent();
     }
 
     @Override
     public boolean succeed(ParticipationRequest claimed, Instant now) {
-        return finish(claimed, Transition.SUCCEED, null, now);
+        return apply(claimed.requestId(), Transition.SUCCEED, at(now).heldAs(claimed)).isPresent();
     }
 
     @Override
     public boolean reject(ParticipationRequest claimed, RejectReason reason, Instant now) {
-        return finish(claimed, Transition.REJECT, reason.name(), now);
+        return apply(claimed.requestId(), Transition.REJECT, at(now).heldAs(claimed).withReason(reason.name())).isPresent();
     }
 
     @Override
     public boolean fail(ParticipationRequest claimed, FailureReason reason, Instant now) {
-        return finish(claimed, Transition.FAIL, reason.name(), now);
+        return apply(claimed.requestId(), Transition.FAIL, at(now).heldAs(claimed).withReason(reason.name())).isPresent();
     }
 
     @Override
     public boolean giveUp(RequestId requestId, FailureReason reason, Instant now) {
-        return apply(requestId, Transition.GIVE_UP, now, -1, r -> change(r, RequestStatus.FAILED_FINAL,
-                reason.name(), r.attempts(), r.startedAt(), now, null)) != null;
+        return apply(requestId, Transition.GIVE_UP, at(now).withReason(reason.name())).isPresent();
     }
 
     @Override
     public boolean redrive(RequestId requestId, String reason, Instant now) {
-        ParticipationRequest done = apply(requestId, Transition.REDRIVE, now, -1, r -> withRedrive(change(r,
-                RequestStatus.QUEUED, null, r.attempts(), r.startedAt(), null, r.leaseExpiresAt())));
-        if (done != null && reason != null) {
-            redriveReasons.put(requestId, reason);
-        }
-        return done != null;
+        return apply(requestId, Transition.REDRIVE, at(now).withRedriveReason(reason)).isPresent();
     }
 
     @Override
-    public synchronized boolean requeue(InflightRequest seen, Instant now) {
-        ParticipationRequest current = requests.get(seen.requestId());
-        if (current == null || !Transition.REQUEUE.allows(current, now, -1, seen.version())) {
-            return false;
-        }
-        requests.put(seen.requestId(), change(current, RequestStatus.QUEUED, null, current.attempts(),
-                current.startedAt(), null, null));
-        changedAt.put(seen.requestId(), now);
-        return true;
+    public boolean requeue(InflightRequest seen, Instant now) {
+        return apply(seen.requestId(), Transition.REQUEUE, at(now).seenAt(seen.version())).isPresent();
     }
 
+    /** The in-flight index: the requests with an entry under {@code status} that changed before the cutoff. */
     @Override
     public synchronized List<InflightRequest> changedBefore(RequestStatus status, Instant changedBefore, int limit) {
         return requests.values().stream()
-                .filter(r -> r.status() == status && !status.isFinal() && changedAt.get(r.requestId()).isBefore(changedBefore))
-                .sorted(java.util.Comparator.comparing(r -> changedAt.get(r.requestId())))
+                .filter(r -> r.status() == status && r.get(RequestField.INFLIGHT, Instant.class) != null)
+                .filter(r -> r.get(RequestField.INFLIGHT, Instant.class).isBefore(changedBefore))
+                .sorted(Comparator.comparing(r -> r.get(RequestField.INFLIGHT, Instant.class)))
                 .limit(limit)
-                .map(r -> new InflightRequest(r.requestId(), r.eventId(), r.status(), r.attempts(), r.acceptedAt(),
-                        r.leaseExpiresAt(), r.version(), changedAt.get(r.requestId())))
+                .map(InMemoryRequestStore::inflight)
                 .toList();
     }
 
-    /** The arrival index: every request of the event not SUCCEEDED or REJECTED (no propagation delay). */
+    /** The arrival index: every request of the event that still has its place in line. */
     @Override
     public synchronized List<ArrivalKey> next(String eventId, Optional<ArrivalKey> cursor, Instant upTo, int limit) {
         return requests.values().stream()
-                .filter(r -> r.eventId().equals(eventId) && !r.status().isDecided() && !r.acceptedAt().isAfter(upTo))
-                .map(ArrivalKey::of)
+                .filter(r -> eventId.equals(r.get(RequestField.EVENT_ID, String.class)))
+                .map(r -> r.get(RequestField.ARRIVAL, ArrivalKey.class))
+                .filter(Objects::nonNull)
+                .filter(key -> !key.acceptedAt().isAfter(upTo))
                 .filter(key -> cursor.isEmpty() || key.compareTo(cursor.get()) > 0)
                 .sorted()
                 .limit(limit)
@@ -155,19 +141,19 @@ public final class InMemoryRequestStore implements RequestStore, InflightIndex, 
     }
 
     /** GRANT for the allocator's atomic step; the caller holds this store's lock. */
-    synchronized boolean grantLocked(RequestId requestId, Instant now) {
-        return apply(requestId, Transition.GRANT, now, -1, r -> change(r, RequestStatus.SUCCEEDED, null, r.attempts(),
-                r.startedAt(), now, null)) != null;
+    synchronized boolean grantLocked(ArrivalKey winner, Instant now) {
+        return apply(winner.requestId(), Transition.GRANT, at(now).withAcceptedAt(winner.acceptedAt())).isPresent();
     }
 
     /** Whether the allocator's GRANT may apply now. */
     synchronized boolean grantable(RequestId requestId, Instant now) {
-        ParticipationRequest current = requests.get(requestId);
-        return current != null && Transition.GRANT.allows(current, now, -1, -1);
+        StoredRequest current = requests.get(requestId);
+        return current != null && Transition.GRANT.allows(current.request(), at(now));
     }
 
     public String redriveReason(RequestId requestId) {
-        return redriveReasons.get(requestId);
+        StoredRequest stored = requests.get(requestId);
+        return stored == null ? null : stored.get(RequestField.REDRIVE_REASON, String.class);
     }
 
     /** Succeeds the request in a stock allocation; the caller holds the store's lock. */
@@ -176,36 +162,24 @@ public final class InMemoryRequestStore implements RequestStore, InflightIndex, 
     }
 
     public List<ParticipationRequest> all() {
-        return new ArrayList<>(requests.values());
+        return requests.values().stream().map(StoredRequest::request).toList();
     }
 
-    private boolean finish(ParticipationRequest claimed, Transition transition, String reason, Instant now) {
-        return apply(claimed.requestId(), transition, now, claimed.attempts(), r -> change(r, transition.target(),
-                reason, r.attempts(), r.startedAt(), now, null)) != null;
-    }
-
-    private synchronized ParticipationRequest apply(RequestId requestId, Transition transition, Instant now,
-                                                    int expectedAttempt, UnaryOperator<ParticipationRequest> change) {
-        ParticipationRequest current = requests.get(requestId);
-        if (current == null || !transition.allows(current, now, expectedAttempt, -1)) {
-            return null;
+    /** The transition's guard, then its effect, atomically; empty when the guard does not hold. */
+    private synchronized Optional<StoredRequest> apply(RequestId requestId, Transition transition,
+                                                       TransitionInputs inputs) {
+        StoredRequest current = requests.get(requestId);
+        if (current == null || !transition.allows(current.request(), inputs)) {
+            return Optional.empty();
         }
-        ParticipationRequest next = change.apply(current);
+        StoredRequest next = current.after(transition, inputs);
         requests.put(requestId, next);
-        changedAt.put(requestId, now);
-        return next;
+        return Optional.of(next);
     }
 
-    private static ParticipationRequest withRedrive(ParticipationRequest r) {
-        return new ParticipationRequest(r.requestId(), r.eventId(), r.userId(), r.userKey(), r.eventType(), r.status(),
-                r.reason(), r.attempts(), r.redriveCount() + 1, r.acceptedAt(), r.startedAt(), r.completedAt(),
-                r.leaseExpiresAt(), r.clientRef(), r.version());
-    }
-
-    private static ParticipationRequest change(ParticipationRequest r, RequestStatus status, String reason, int attempts,
-                                               Instant startedAt, Instant completedAt, Instant leaseExpiresAt) {
-        return new ParticipationRequest(r.requestId(), r.eventId(), r.userId(), r.userKey(), r.eventType(), status,
-                reason, attempts, r.redriveCount(), r.acceptedAt(), startedAt, completedAt,
-                status.isFinal() ? null : leaseExpiresAt, r.clientRef(), r.version() + 1);
+    private static InflightRequest inflight(StoredRequest stored) {
+        ParticipationRequest r = stored.request();
+        return new InflightRequest(r.requestId(), r.eventId(), r.status(), r.attempts(), r.acceptedAt(),
+                r.leaseExpiresAt(), r.version(), stored.get(RequestField.INFLIGHT, Instant.class));
     }
 }

@@ -3,6 +3,7 @@ package com.rushgate.local.lambda;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.rushgate.core.lambda.InvocationContext;
 import com.rushgate.local.template.StackModel.FunctionSpec;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -24,7 +25,9 @@ import java.util.concurrent.TimeoutException;
  * One execution environment: its own class loader, its own handler instance, one invocation at a
  * time on its own thread. The handler is loaded by the Lambda runtime interface client's
  * EventHandlerLoader and fed through its serializers, as in the managed runtime; only the Context
- * is ours, so that it carries the function's name, memory and deadline.
+ * is ours ({@link InvocationContext#local}), so that it carries the function's name, memory and
+ * deadline. The stack makes it from its own class path: it implements the Lambda Context of
+ * aws-lambda-java-core, which every environment's class loader takes from the stack.
  */
 final class FunctionInstance implements AutoCloseable {
 
@@ -185,7 +188,7 @@ final class FunctionInstance implements AutoCloseable {
     /** Runs the handler once; never throws for a function failure, which becomes the outcome. */
     Invocation invoke(byte[] payload, String requestId, boolean coldStart) {
         long deadline = System.currentTimeMillis() + spec.timeout().toMillis();
-        LocalContext context = new LocalContext(requestId, spec.name(), arn, spec.memoryMb(), deadline);
+        InvocationContext context = InvocationContext.local(requestId, spec.name(), arn, spec.memoryMb(), deadline);
         long started = System.nanoTime();
         Future<byte[]> run = thread.submit(() -> {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
