@@ -60,6 +60,16 @@ public final class CachedEventCatalog implements EventCatalog {
         return fresh;
     }
 
+    /** Past the cache; what it reads replaces the cached entry. */
+    @Override
+    public Optional<Event> findLatest(String eventId) {
+        Optional<Event> latest = source.findLatest(eventId);
+        if (latest.isPresent() || cacheUnknown) {
+            entries.put(eventId, new Entry(latest, clock.instant().plus(ttl)));
+        }
+        return latest;
+    }
+
     /** Forgets everything, for example after a SnapStart restore. */
     public void clear() {
         entries.clear();

@@ -18,6 +18,18 @@ public enum ErrorCode {
     EVENT_NOT_OPEN(409),
     EVENT_CLOSED(409),
     IN_PROGRESS(409),
+    /** A page number that is not a whole number of 0 or more. */
+    INVALID_PAGE(400),
+    /** Creating an event whose id is taken. */
+    EVENT_EXISTS(409),
+    /** An event description that cannot be created: a bad type, capacity or window. */
+    INVALID_EVENT(400),
+    /** A draw asked of an event that is not a raffle with a committed seed. */
+    NOT_A_RAFFLE(409),
+    /** A draw asked before the raffle closed and its settle window passed. */
+    DRAW_TOO_EARLY(409),
+    /** A draw asked while entries are still in flight, or failed without an operator's decision. */
+    DRAW_BLOCKED(409),
     TOO_MANY_REQUESTS(429),
     SERVICE_UNAVAILABLE(503),
     INTERNAL_ERROR(500);

@@ -72,7 +72,7 @@ public final class PrimingPorts {
                 claimed ? ACCEPTED_AT : null,
                 status.isFinal() ? ACCEPTED_AT : null,
                 status == RequestStatus.PROCESSING ? ACCEPTED_AT.plus(Duration.ofMinutes(1)) : null,
-                EVENT_ID, claimed ? 3 : 1);
+                EVENT_ID, claimed ? 3 : 1, status == RequestStatus.ENTERED ? ACCEPTED_AT.plus(Duration.ofHours(1)) : null);
     }
 
     /** The work message of the priming request. */

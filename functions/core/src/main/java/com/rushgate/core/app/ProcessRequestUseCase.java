@@ -14,6 +14,7 @@ import com.rushgate.core.domain.EventType;
 import com.rushgate.core.domain.FailureReason;
 import com.rushgate.core.domain.ParticipationRequest;
 import com.rushgate.core.domain.RejectReason;
+import com.rushgate.core.domain.RequestStatus;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -111,7 +112,7 @@ public final class ProcessRequestUseCase {
                     "no request " + item.message().requestId());
         }
         if (claim instanceof ClaimResult.NotClaimable notClaimable) {
-            if (notClaimable.current().status().isDecided()) {
+            if (nothingToDo(notClaimable.current())) {
                 return WorkOutcome.ALREADY_DECIDED;
             }
             LOG.info("request {} is held by another worker until {}; retrying later",
@@ -182,12 +183,7 @@ public final class ProcessRequestUseCase {
             return reject(claimed, reject.reason());
         }
         if (decision instanceof Decision.EnterRaffle) {
-            Instant now = clock.instant();
-            if (!requests.succeed(claimed, now)) {
-                return WorkOutcome.SUPERSEDED;
-            }
-            metrics.succeeded(Duration.between(claimed.acceptedAt(), now));
-            return WorkOutcome.DECIDED;
+            return enter(claimed, event.get());
         }
         if (soldOut || event.get().remaining() == 0) {
             // Units are granted in arrival order only; none left means this request's turn never comes.
@@ -196,6 +192,24 @@ public final class ProcessRequestUseCase {
         // Stock appeared between the two reads (a restock): its turn is served by the allocator.
         requests.release(claimed, clock.instant());
         return WorkOutcome.RETRY_LATER;
+    }
+
+    /**
+     * Records a raffle entry, due to be drawn once the raffle closed and the settle window passed.
+     * An entry that reaches a worker after that moment (a late redrive) is judged on the event as the
+     * table holds it now, not as cached: once the draw has run, it is not in it. The draw itself
+     * refuses to run while this request is PROCESSING, so the two cannot cross.
+     */
+    private WorkOutcome enter(ParticipationRequest claimed, Event raffle) {
+        Instant now = clock.instant();
+        Instant drawAt = raffle.closesAt().plus(allocation.policy().settle());
+        if (!now.isBefore(drawAt)) {
+            Optional<Event> latest = events.findLatest(raffle.eventId());
+            if (latest.isPresent() && latest.get().drawn()) {
+                return reject(claimed, RejectReason.EXCLUDED_FROM_DRAW);
+            }
+        }
+        return requests.enter(claimed, drawAt, now) ? WorkOutcome.DECIDED : WorkOutcome.SUPERSEDED;
     }
 
     private static Duration min(Duration a, Duration b) {
@@ -227,7 +241,7 @@ public final class ProcessRequestUseCase {
                 return retryClaimed(item, claimed.request(), e);
             }
         }
-        if (claim instanceof ClaimResult.NotClaimable notClaimable && notClaimable.current().status().isDecided()) {
+        if (claim instanceof ClaimResult.NotClaimable notClaimable && nothingToDo(notClaimable.current())) {
             return WorkOutcome.ALREADY_DECIDED;
         }
         if (claim instanceof ClaimResult.Missing) {
@@ -299,6 +313,11 @@ public final class ProcessRequestUseCase {
         } catch (RetryableException e) {
             LOG.warn("could not mark request {} FAILED_FINAL: {}", item.message().requestId(), e.getMessage());
         }
+    }
+
+    /** Decided, or a raffle entry waiting for its draw: a late or repeated message changes nothing. */
+    private static boolean nothingToDo(ParticipationRequest current) {
+        return current.status().isDecided() || current.status() == RequestStatus.ENTERED;
     }
 
     private boolean isLastDelivery(WorkItem item) {

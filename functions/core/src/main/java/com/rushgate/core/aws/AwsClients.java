@@ -11,12 +11,13 @@ import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * Builds the SDK clients a function uses, once per container: a lightweight HTTP client, the
- * region from {@code AWS_REGION}, and an endpoint override only when {@code AWS_ENDPOINT_URL_DYNAMODB}
- * or {@code AWS_ENDPOINT_URL_SQS} is set (the names the AWS CLI and SDKs use; the local stack sets them).
+ * region from {@code AWS_REGION}, and an endpoint override only when {@code AWS_ENDPOINT_URL_DYNAMODB},
+ * {@code AWS_ENDPOINT_URL_SQS} or {@code AWS_ENDPOINT_URL_S3} is set (the names the AWS CLI and SDKs use; the local stack sets them).
  */
 public final class AwsClients {
 
@@ -31,6 +32,7 @@ public final class AwsClients {
     private final Region region;
     private final Optional<URI> dynamoDbEndpoint;
     private final Optional<URI> sqsEndpoint;
+    private final Optional<URI> s3Endpoint;
     private final SdkHttpClient httpClient;
     private final PrimingGuard guard = new PrimingGuard();
 
@@ -43,6 +45,7 @@ public final class AwsClients {
         this.region = Region.of(env.require("AWS_REGION"));
         this.dynamoDbEndpoint = env.optionalUri("AWS_ENDPOINT_URL_DYNAMODB");
         this.sqsEndpoint = env.optionalUri("AWS_ENDPOINT_URL_SQS");
+        this.s3Endpoint = env.optionalUri("AWS_ENDPOINT_URL_S3");
         this.httpClient = httpClient;
     }
 
@@ -83,6 +86,19 @@ public final class AwsClients {
                 .httpClient(httpClient)
                 .overrideConfiguration(overrides());
         sqsEndpoint.ifPresent(builder::endpointOverride);
+        return builder.build();
+    }
+
+    /**
+     * For the functions that publish or serve raffle draws (S3 is an optional dependency of core).
+     * With an endpoint override (the local stack), addresses buckets by path.
+     */
+    public S3Client s3() {
+        var builder = S3Client.builder()
+                .region(region)
+                .httpClient(httpClient)
+                .overrideConfiguration(overrides());
+        s3Endpoint.ifPresent(endpoint -> builder.endpointOverride(endpoint).forcePathStyle(true));
         return builder.build();
     }
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -17,7 +18,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * {@link ArrivalIndex} on the RequestTable's sparse, write-sharded ArrivalIndex (partition
- * {@code eventId#NN}, sort key {@link ArrivalKey#sortKey()}, keys only). One Query per shard, each
+ * {@code eventId#NN}, sort key {@link ArrivalKey#sortKey()}, keys and {@code drawAt}). One Query per shard, each
  * in order and at most {@code limit} long, merged: the first {@code limit} of the merge are the
  * first {@code limit} of the event.
  */
@@ -84,6 +85,36 @@ public final class DynamoArrivalIndex implements ArrivalIndex {
             return keys;
         } catch (SdkException e) {
             throw SdkFailures.translate("Query on " + tableName + "/" + indexName, e);
+        }
+    }
+
+    /** Every shard, page by page; the index projects {@code drawAt}, which marks a raffle entry. */
+    @Override
+    public void forEach(String eventId, Consumer<Arrival> action) {
+        Map<String, String> names = Map.of("#pk", RequestItem.ARRIVAL_PK);
+        for (int shard = 0; shard < shards; shard++) {
+            Map<String, AttributeValue> values = Map.of(":pk", AttributeValue.fromS(ArrivalKey.shardPartition(eventId, shard)));
+            Map<String, AttributeValue> start = null;
+            do {
+                Map<String, AttributeValue> from = start;
+                QueryResponse page;
+                try {
+                    page = dynamoDb.query(query -> query
+                            .tableName(tableName)
+                            .indexName(indexName)
+                            .keyConditionExpression("#pk = :pk")
+                            .expressionAttributeNames(names)
+                            .expressionAttributeValues(values)
+                            .exclusiveStartKey(from));
+                } catch (SdkException e) {
+                    throw SdkFailures.translate("Query on " + tableName + "/" + indexName, e);
+                }
+                for (Map<String, AttributeValue> item : page.items()) {
+                    action.accept(new Arrival(ArrivalKey.parse(item.get(RequestItem.ARRIVAL_SK).s()),
+                            item.containsKey(RequestItem.DRAW_AT)));
+                }
+                start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+            } while (start != null);
         }
     }
 }

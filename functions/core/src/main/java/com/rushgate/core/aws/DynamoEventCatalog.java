@@ -28,12 +28,23 @@ public final class DynamoEventCatalog implements EventCatalog {
         this.tableName = Objects.requireNonNull(tableName, "tableName");
     }
 
+    /** Eventually consistent: the request path reads through a cache anyway. */
     @Override
     public Optional<Event> find(String eventId) {
+        return read(eventId, false);
+    }
+
+    @Override
+    public Optional<Event> findLatest(String eventId) {
+        return read(eventId, true);
+    }
+
+    private Optional<Event> read(String eventId, boolean consistentRead) {
         try {
             GetItemResponse response = dynamoDb.getItem(get -> get
                     .tableName(tableName)
-                    .key(Map.of(EventItem.EVENT_ID, AttributeValue.fromS(eventId))));
+                    .key(Map.of(EventItem.EVENT_ID, AttributeValue.fromS(eventId)))
+                    .consistentRead(consistentRead));
             return response.hasItem() && !response.item().isEmpty()
                     ? Optional.of(EventItem.fromItem(response.item()))
                     : Optional.empty();
@@ -68,7 +79,11 @@ public final class DynamoEventCatalog implements EventCatalog {
         try {
             dynamoDb.scanPaginator(scan -> scan.tableName(tableName).consistentRead(true))
                     .items()
-                    .forEach(item -> events.add(EventItem.fromItem(item)));
+                    .forEach(item -> {
+                        if (!EventItem.isSeed(item)) {
+                            events.add(EventItem.fromItem(item));
+                        }
+                    });
         } catch (SdkException e) {
             throw SdkFailures.translate("Scan on " + tableName, e);
         }

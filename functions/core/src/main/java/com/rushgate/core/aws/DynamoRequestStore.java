@@ -2,6 +2,7 @@ package com.rushgate.core.aws;
 
 import static com.rushgate.core.domain.TransitionInputs.at;
 
+import com.rushgate.core.app.EntryDecision;
 import com.rushgate.core.app.port.RequestStore;
 import com.rushgate.core.domain.FailureReason;
 import com.rushgate.core.domain.ParticipationRequest;
@@ -9,6 +10,7 @@ import com.rushgate.core.domain.RejectReason;
 import com.rushgate.core.domain.RequestId;
 import com.rushgate.core.domain.RequestStatus;
 import com.rushgate.core.domain.Transition;
+import com.rushgate.core.domain.TransitionInputs;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -167,6 +169,21 @@ public final class DynamoRequestStore implements RequestStore {
     @Override
     public boolean succeed(ParticipationRequest claimed, Instant now) {
         return apply(TransitionWrite.of(Transition.SUCCEED, claimed.requestId(), at(now).heldAs(claimed)));
+    }
+
+    @Override
+    public boolean enter(ParticipationRequest claimed, Instant drawAt, Instant now) {
+        return apply(TransitionWrite.of(Transition.ENTER, claimed.requestId(), at(now).heldAs(claimed).withDrawTime(drawAt)));
+    }
+
+    @Override
+    public boolean decideEntry(EntryDecision decision, Instant drawnAt, Instant now) {
+        EntryDecision.Verdict verdict = decision.verdict();
+        TransitionInputs inputs = at(now).withAcceptedAt(decision.acceptedAt()).withDrawTime(drawnAt);
+        if (verdict.reason() != null) {
+            inputs = inputs.withReason(verdict.reason().name());
+        }
+        return apply(TransitionWrite.of(verdict.transition(), decision.requestId(), inputs));
     }
 
     @Override

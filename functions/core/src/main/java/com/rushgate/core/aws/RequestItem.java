@@ -58,6 +58,10 @@ public final class RequestItem {
     public static final String ARRIVAL_SK = "arrivalSk";
     /** Who holds the current claim: a token per claim call, so an SDK retry of it knows its own lease. */
     public static final String LEASE_HOLDER = "leaseHolder";
+    /** A raffle entry's draw time; projected into the arrival index, where it marks the draw's entries. */
+    public static final String DRAW_AT = "drawAt";
+    /** When the draw that decided a raffle entry ran. */
+    public static final String DRAWN_AT = "drawnAt";
 
     /** Partitions of the in-flight index per status, so a burst does not write one hot index key. */
     public static final int INFLIGHT_SHARDS = 16;
@@ -65,7 +69,7 @@ public final class RequestItem {
     /** What {@link ParticipationRequest} holds: all a read for the use cases decodes. */
     private static final Set<RequestField> REQUEST_FIELDS = EnumSet.complementOf(EnumSet.of(RequestField.LEASE_HOLDER,
             RequestField.REDRIVE_REASON, RequestField.LATENCY, RequestField.PROCESSING_TIME, RequestField.UPDATED_AT,
-            RequestField.INFLIGHT, RequestField.ARRIVAL));
+            RequestField.INFLIGHT, RequestField.ARRIVAL, RequestField.DRAWN_AT));
     private static final Set<RequestField> ALL_FIELDS = EnumSet.allOf(RequestField.class);
 
     private RequestItem() {
@@ -108,6 +112,8 @@ public final class RequestItem {
             case VERSION -> List.of(VERSION);
             case INFLIGHT -> List.of(INFLIGHT_PK, INFLIGHT_AT);
             case ARRIVAL -> List.of(ARRIVAL_PK, ARRIVAL_SK);
+            case DRAW_AT -> List.of(DRAW_AT);
+            case DRAWN_AT -> List.of(DRAWN_AT);
         };
     }
 
@@ -124,7 +130,8 @@ public final class RequestItem {
             case EVENT_TYPE, STATUS -> Map.of(attribute, s(((Enum<?>) value).name()));
             case EVENT_ID, USER_ID, USER_KEY, CLIENT_REF, REASON, LEASE_HOLDER, REDRIVE_REASON -> Map.of(attribute, s((String) value));
             case ATTEMPTS, REDRIVE_COUNT, VERSION -> Map.of(attribute, n((Long) value));
-            case ACCEPTED_AT, STARTED_AT, COMPLETED_AT, UPDATED_AT -> Map.of(attribute, s(Timestamps.format((Instant) value)));
+            case ACCEPTED_AT, STARTED_AT, COMPLETED_AT, UPDATED_AT, DRAW_AT, DRAWN_AT ->
+                    Map.of(attribute, s(Timestamps.format((Instant) value)));
             case LEASE_EXPIRES_AT -> Map.of(attribute, n(((Instant) value).toEpochMilli()));
             case LATENCY, PROCESSING_TIME -> Map.of(attribute, n(((Duration) value).toMillis()));
             case INFLIGHT -> Map.of(INFLIGHT_PK, s(inflightPartition(status, requestId)),
@@ -211,7 +218,7 @@ public final class RequestItem {
             case STATUS -> RequestStatus.valueOf(value.s());
             case EVENT_ID, USER_ID, USER_KEY, CLIENT_REF, REASON, LEASE_HOLDER, REDRIVE_REASON -> value.s();
             case ATTEMPTS, REDRIVE_COUNT, VERSION -> Long.parseLong(value.n());
-            case ACCEPTED_AT, STARTED_AT, COMPLETED_AT, UPDATED_AT -> Timestamps.parse(value.s());
+            case ACCEPTED_AT, STARTED_AT, COMPLETED_AT, UPDATED_AT, DRAW_AT, DRAWN_AT -> Timestamps.parse(value.s());
             case LEASE_EXPIRES_AT -> Instant.ofEpochMilli(Long.parseLong(value.n()));
             case LATENCY, PROCESSING_TIME -> Duration.ofMillis(Long.parseLong(value.n()));
             case INFLIGHT -> Instant.ofEpochMilli(Long.parseLong(item.get(INFLIGHT_AT).n()));

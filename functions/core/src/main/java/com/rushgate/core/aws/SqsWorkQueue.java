@@ -1,19 +1,27 @@
 package com.rushgate.core.aws;
 
+import com.rushgate.core.app.DrawDecisions;
 import com.rushgate.core.app.RetryableException;
 import com.rushgate.core.app.WorkMessage;
 import com.rushgate.core.app.port.Redelivery;
 import com.rushgate.core.app.port.WorkQueue;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
 
 /** {@link WorkQueue} on the main SQS queue. */
 public final class SqsWorkQueue implements WorkQueue, Redelivery {
+
+    /** SendMessageBatch takes ten messages. */
+    private static final int MAX_BATCH = 10;
 
     private final SqsClient sqs;
     private final String queueUrl;
@@ -37,6 +45,35 @@ public final class SqsWorkQueue implements WorkQueue, Redelivery {
             // Any failure may or may not have sent: treat every one as retryable. A duplicate
             // message is harmless, a missing one is what the reconciler exists for.
             throw new RetryableException("SendMessage to the work queue failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** SendMessageBatch, ten chunks per call; an entry the batch reports failed fails the whole call. */
+    @Override
+    public void sendDecisions(List<DrawDecisions> chunks) {
+        for (int from = 0; from < chunks.size(); from += MAX_BATCH) {
+            List<DrawDecisions> batch = chunks.subList(from, Math.min(chunks.size(), from + MAX_BATCH));
+            List<SendMessageBatchRequestEntry> entries = new ArrayList<>(batch.size());
+            for (int i = 0; i < batch.size(); i++) {
+                DrawDecisions chunk = batch.get(i);
+                entries.add(SendMessageBatchRequestEntry.builder()
+                        .id(Integer.toString(i))
+                        .messageBody(WorkMessages.encode(chunk))
+                        .messageAttributes(Map.of(
+                                WorkMessages.ATTR_KIND, text(WorkMessages.KIND_DECISIONS),
+                                WorkMessages.ATTR_EVENT_ID, text(chunk.eventId())))
+                        .build());
+            }
+            SendMessageBatchResponse response;
+            try {
+                response = sqs.sendMessageBatch(send -> send.queueUrl(queueUrl).entries(entries));
+            } catch (SdkException e) {
+                throw new RetryableException("SendMessageBatch to the work queue failed: " + e.getMessage(), e);
+            }
+            if (response.hasFailed() && !response.failed().isEmpty()) {
+                throw new RetryableException("SendMessageBatch to the work queue: " + response.failed().size()
+                        + " of " + entries.size() + " chunks not sent (" + response.failed().get(0).code() + ")");
+            }
         }
     }
 

@@ -15,7 +15,9 @@ public final class DecisionRules {
             case CLOSED -> new Decision.Reject(RejectReason.EVENT_CLOSED);
             case OPEN -> switch (event.type()) {
                 case FCFS -> new Decision.AllocateStock();
-                case RAFFLE -> new Decision.EnterRaffle();
+                case RAFFLE -> event.drawn()
+                        ? new Decision.Reject(RejectReason.EXCLUDED_FROM_DRAW)
+                        : new Decision.EnterRaffle();
             };
         };
     }

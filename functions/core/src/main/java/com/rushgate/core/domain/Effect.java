@@ -30,8 +30,9 @@ import java.util.Set;
  *
  * <p>Every transition sets the status, {@code updatedAt} and a new version. A final one completes
  * the request and takes it out of the in-flight index, with its lease; a decided one leaves its
- * event's line as well (a FAILED_FINAL request keeps its place). A transition back in flight puts
- * the request in the index under its new status and drops what described an old outcome.
+ * event's line as well (a FAILED_FINAL request keeps its place). A raffle entry that waits for its
+ * draw leaves the in-flight index and its lease but keeps its place in line. A transition back in
+ * flight puts the request in the index under its new status and drops what described an old outcome.
  */
 public final class Effect {
 
@@ -59,7 +60,9 @@ public final class Effect {
         /** now - acceptedAt. */
         SINCE_ACCEPTED(Duration.class),
         /** now - startedAt; absent when the caller's request was never claimed. */
-        SINCE_STARTED(Duration.class);
+        SINCE_STARTED(Duration.class),
+        /** A raffle's draw: when it is due, or when it ran. */
+        DRAW_TIME(Instant.class);
 
         private final Class<?> type;
 
@@ -140,6 +143,11 @@ public final class Effect {
             if (target.isDecided()) {
                 changes.add(Change.remove(ARRIVAL));
             }
+        } else if (!target.inFlight()) {
+            // A raffle entry waits for its draw: nobody holds it and the reconciler leaves it alone.
+            changes.add(Change.remove(INFLIGHT));
+            changes.add(Change.remove(LEASE_EXPIRES_AT));
+            changes.add(Change.remove(LEASE_HOLDER));
         } else {
             changes.add(Change.set(INFLIGHT, Input.NOW));
             // Back in flight (a redrive, a console redrive): what described the old outcome goes.
@@ -179,6 +187,7 @@ public final class Effect {
             case GIVEN_REDRIVE_REASON -> inputs.redriveReason();
             case SINCE_ACCEPTED -> inputs.acceptedAt() == null ? null : Duration.between(inputs.acceptedAt(), inputs.now());
             case SINCE_STARTED -> inputs.startedAt() == null ? null : Duration.between(inputs.startedAt(), inputs.now());
+            case DRAW_TIME -> inputs.drawTime();
         };
         if (value == null && change.op() == Op.SET) {
             throw new IllegalStateException(transition + " needs " + change.input() + " to set " + change.field());

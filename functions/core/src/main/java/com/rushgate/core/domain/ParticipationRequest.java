@@ -23,6 +23,7 @@ import java.util.Objects;
  *                       it sends the message of a RECEIVED request; null when nobody holds it
  * @param clientRef     optional reference the client sent with the request; null if none
  * @param version       incremented by every write, for optimistic checks
+ * @param drawAt        a raffle entry's draw time, once it is entered; null otherwise
  */
 public record ParticipationRequest(
         RequestId requestId,
@@ -39,7 +40,8 @@ public record ParticipationRequest(
         Instant completedAt,
         Instant leaseExpiresAt,
         String clientRef,
-        long version) {
+        long version,
+        Instant drawAt) {
 
     public ParticipationRequest {
         Objects.requireNonNull(requestId, "requestId");
@@ -59,13 +61,13 @@ public record ParticipationRequest(
                                                 String userKey, Instant acceptedAt, String clientRef) {
         return new ParticipationRequest(requestId, event.eventId(), userId, userKey, event.type(),
                 RequestStatus.RECEIVED, null,
-                0, 0, acceptedAt, null, null, null, clientRef, 1);
+                0, 0, acceptedAt, null, null, null, clientRef, 1, null);
     }
 
     /** The same request, held until {@code until} (Ingest's hold while it sends the message). */
     public ParticipationRequest heldUntil(Instant until) {
         return new ParticipationRequest(requestId, eventId, userId, userKey, eventType, status, reason, attempts,
-                redriveCount, acceptedAt, startedAt, completedAt, until, clientRef, version);
+                redriveCount, acceptedAt, startedAt, completedAt, until, clientRef, version, drawAt);
     }
 
     /** Whether Ingest holds this RECEIVED request at {@code now}: another call is sending its message. */

@@ -37,7 +37,14 @@ public enum RequestField {
     /** The request's entry in the in-flight index: when it last changed, listed under its status. */
     INFLIGHT(Instant.class, false),
     /** The request's place in its event's line (the arrival index). */
-    ARRIVAL(ArrivalKey.class, false);
+    ARRIVAL(ArrivalKey.class, false),
+    /**
+     * A raffle entry's draw time (the event's close plus the settle window), written when it is
+     * entered. Projected into the arrival index, where it marks the entries the draw takes.
+     */
+    DRAW_AT(Instant.class, false),
+    /** When the draw that decided a raffle entry ran. */
+    DRAWN_AT(Instant.class, false);
 
     private final Class<?> type;
     private final boolean identity;

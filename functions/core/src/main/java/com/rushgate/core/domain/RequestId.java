@@ -11,6 +11,8 @@ import java.util.regex.Pattern;
 public record RequestId(String value) {
 
     private static final Pattern FORMAT = Pattern.compile("rq_[a-z2-7]{32}");
+    /** Every request id has this many characters, so a list of them, one per line, can be paged by bytes. */
+    public static final int LENGTH = 35;
 
     public RequestId {
         Objects.requireNonNull(value, "value");

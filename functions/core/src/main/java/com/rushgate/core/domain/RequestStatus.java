@@ -10,9 +10,14 @@ public enum RequestStatus {
     QUEUED,
     /** A worker holds the request under a lease and is deciding it. */
     PROCESSING,
-    /** FCFS: won a unit of stock. Raffle: entry recorded. Never changes again. */
+    /**
+     * Raffle: the entry is recorded and waits for the draw. Not final and not in flight: no worker
+     * holds it and the reconciler leaves it alone; only the draw moves it on.
+     */
+    ENTERED,
+    /** FCFS: won a unit of stock. Raffle: drawn. Never changes again. */
     SUCCEEDED,
-    /** Sold out, not open, or closed; the reason is stored. Never changes again. */
+    /** Sold out, not open, closed, or not drawn; the reason is stored. Never changes again. */
     REJECTED,
     /** Could not be processed; its message is in the dead letter queue and can be redriven. */
     FAILED_FINAL;
@@ -25,5 +30,14 @@ public enum RequestStatus {
     /** Decided requests never change again: a redrive or a late message for them changes nothing. */
     public boolean isDecided() {
         return this == SUCCEEDED || this == REJECTED;
+    }
+
+    /**
+     * Whether a worker still has something to do for the request: not decided and not waiting for
+     * a draw, and not failed for good (that one waits for an operator). The in-flight index lists
+     * exactly these.
+     */
+    public boolean inFlight() {
+        return !isDecided() && this != ENTERED && this != FAILED_FINAL;
     }
 }

@@ -64,8 +64,9 @@ public final class StoredRequest {
         putIfPresent(fields, RequestField.COMPLETED_AT, request.completedAt());
         putIfPresent(fields, RequestField.LEASE_EXPIRES_AT, request.leaseExpiresAt());
         fields.put(RequestField.VERSION, request.version());
+        putIfPresent(fields, RequestField.DRAW_AT, request.drawAt());
         fields.put(RequestField.UPDATED_AT, request.acceptedAt());
-        if (!request.status().isFinal()) {
+        if (request.status().inFlight()) {
             fields.put(RequestField.INFLIGHT, request.acceptedAt());
         }
         if (!request.status().isDecided()) {
@@ -96,7 +97,8 @@ public final class StoredRequest {
                 (Instant) fields.get(RequestField.COMPLETED_AT),
                 (Instant) fields.get(RequestField.LEASE_EXPIRES_AT),
                 (String) fields.get(RequestField.CLIENT_REF),
-                (Long) fields.get(RequestField.VERSION));
+                (Long) fields.get(RequestField.VERSION),
+                (Instant) fields.get(RequestField.DRAW_AT));
     }
 
     public RequestId requestId() {

@@ -5,6 +5,7 @@ import static com.rushgate.core.domain.Effect.Change.remove;
 import static com.rushgate.core.domain.Effect.Change.set;
 import static com.rushgate.core.domain.Effect.Change.setIfGiven;
 import static com.rushgate.core.domain.Effect.Input.CLAIM_TOKEN;
+import static com.rushgate.core.domain.Effect.Input.DRAW_TIME;
 import static com.rushgate.core.domain.Effect.Input.GIVEN_REASON;
 import static com.rushgate.core.domain.Effect.Input.GIVEN_REDRIVE_REASON;
 import static com.rushgate.core.domain.Effect.Input.LEASE_UNTIL;
@@ -12,6 +13,8 @@ import static com.rushgate.core.domain.Effect.Input.NOW;
 import static com.rushgate.core.domain.Effect.Input.SINCE_ACCEPTED;
 import static com.rushgate.core.domain.Effect.Input.SINCE_STARTED;
 import static com.rushgate.core.domain.RequestField.ATTEMPTS;
+import static com.rushgate.core.domain.RequestField.DRAWN_AT;
+import static com.rushgate.core.domain.RequestField.DRAW_AT;
 import static com.rushgate.core.domain.RequestField.LATENCY;
 import static com.rushgate.core.domain.RequestField.LEASE_EXPIRES_AT;
 import static com.rushgate.core.domain.RequestField.LEASE_HOLDER;
@@ -20,6 +23,7 @@ import static com.rushgate.core.domain.RequestField.REASON;
 import static com.rushgate.core.domain.RequestField.REDRIVE_COUNT;
 import static com.rushgate.core.domain.RequestField.REDRIVE_REASON;
 import static com.rushgate.core.domain.RequestField.STARTED_AT;
+import static com.rushgate.core.domain.RequestStatus.ENTERED;
 import static com.rushgate.core.domain.RequestStatus.FAILED_FINAL;
 import static com.rushgate.core.domain.RequestStatus.PROCESSING;
 import static com.rushgate.core.domain.RequestStatus.QUEUED;
@@ -65,9 +69,26 @@ public enum Transition {
             set(LEASE_HOLDER, CLAIM_TOKEN)),
     /** The holder gives its lease back after a retryable failure so the next delivery can go on. */
     RELEASE(PROCESSING, sources(Source.when(PROCESSING, Guard.SAME_ATTEMPT)), set(LEASE_EXPIRES_AT, NOW)),
-    /** Raffle: the entry is recorded. */
+    /**
+     * FCFS by a claim: the holder took a unit in the same transaction (the bench's synchronous
+     * baseline; the functions grant in arrival order with GRANT).
+     */
     SUCCEED(SUCCEEDED, sources(Source.when(PROCESSING, Guard.SAME_ATTEMPT)),
             set(LATENCY, SINCE_ACCEPTED), setIfGiven(PROCESSING_TIME, SINCE_STARTED), remove(REASON)),
+    /**
+     * Raffle: the entry is recorded and waits for the draw, due at the given draw time. It keeps its
+     * place in the event's line, where the draw finds it.
+     */
+    ENTER(ENTERED, sources(Source.when(PROCESSING, Guard.SAME_ATTEMPT)),
+            set(DRAW_AT, DRAW_TIME), setIfGiven(PROCESSING_TIME, SINCE_STARTED)),
+    /** Raffle: the draw gave the entry a win. Only from ENTERED, so nothing is decided twice. */
+    WIN(SUCCEEDED, sources(Source.of(ENTERED)), set(LATENCY, SINCE_ACCEPTED), set(DRAWN_AT, DRAW_TIME), remove(REASON)),
+    /**
+     * Raffle: the draw did not give the entry a win (NOT_DRAWN), or left it out (EXCLUDED_FROM_DRAW).
+     * Only from ENTERED, so nothing is decided twice.
+     */
+    LOSE(REJECTED, sources(Source.of(ENTERED)), set(LATENCY, SINCE_ACCEPTED), set(DRAWN_AT, DRAW_TIME),
+            set(REASON, GIVEN_REASON)),
     /**
      * FCFS: the event's allocator granted a unit, in the same atomic step as the stock. From any
      * undecided state: a request keeps its place in the line whatever became of its message (never

@@ -36,7 +36,7 @@ class CachedEventCatalogTest {
         assertThat(ingest.find("late")).isEmpty();
         assertThat(worker.find("late")).isEmpty();
 
-        source.put(Event.create("late", EventType.RAFFLE, 1, Instant.EPOCH, null));
+        source.put(Event.create("late", EventType.FCFS, 1, Instant.EPOCH, null));
 
         assertThat(ingest.find("late")).as("still the cached miss").isEmpty();
         assertThat(worker.find("late")).as("the event created since").isPresent();

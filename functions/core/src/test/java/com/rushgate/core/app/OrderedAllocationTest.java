@@ -26,6 +26,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 class OrderedAllocationTest {
@@ -245,9 +246,17 @@ class OrderedAllocationTest {
         Event event = fcfs(2, null);
         ParticipationRequest hidden = arrivals(1).get(0);
         AtomicInteger lagging = new AtomicInteger(3);
-        ArrivalIndex laggingIndex = (eventId, cursor, upTo, limit) -> lagging.getAndDecrement() > 0
-                ? List.of()
-                : requests.next(eventId, cursor, upTo, limit);
+        ArrivalIndex laggingIndex = new ArrivalIndex() {
+            @Override
+            public List<ArrivalKey> next(String eventId, Optional<ArrivalKey> cursor, Instant upTo, int limit) {
+                return lagging.getAndDecrement() > 0 ? List.of() : requests.next(eventId, cursor, upTo, limit);
+            }
+
+            @Override
+            public void forEach(String eventId, Consumer<Arrival> action) {
+                requests.forEach(eventId, action);
+            }
+        };
         OrderedAllocation allocation = new OrderedAllocation(requests, laggingIndex, events, POLICY, clock,
                 clock::advance, () -> "allocator-" + holders.incrementAndGet(), metrics);
         Instant start = clock.instant();

@@ -44,7 +44,7 @@ class PrimingPortsTest {
     @Test
     void events_readThrough_butThePrimingEventIsAlwaysTheOpenSoldOutStandIn() {
         InMemoryEvents table = new InMemoryEvents(new InMemoryRequestStore());
-        table.put(Event.create(PrimingPorts.EVENT_ID, EventType.RAFFLE, 100, NOW, null));
+        table.put(Event.create(PrimingPorts.EVENT_ID, EventType.RAFFLE, 100, NOW, NOW.plusSeconds(3_600)));
         table.put(Event.create("drop-1", EventType.FCFS, 5, NOW, null));
 
         Event priming = PrimingPorts.events(table).find(PrimingPorts.EVENT_ID).orElseThrow();

@@ -9,10 +9,13 @@ import com.rushgate.core.app.port.EventCatalog;
 import com.rushgate.core.app.port.StockLedger;
 import com.rushgate.core.domain.ArrivalKey;
 import com.rushgate.core.domain.DecisionRules;
+import com.rushgate.core.domain.DrawSeed;
 import com.rushgate.core.domain.Event;
+import com.rushgate.core.domain.Raffle;
 import com.rushgate.core.domain.EventType;
 import com.rushgate.core.domain.FailureReason;
 import com.rushgate.core.domain.ParticipationRequest;
+import com.rushgate.core.domain.RejectReason;
 import com.rushgate.core.domain.RequestStatus;
 import com.rushgate.core.testing.CountingMetrics;
 import com.rushgate.core.testing.InMemoryEvents;
@@ -49,7 +52,7 @@ class ProcessRequestUseCaseTest {
     @BeforeEach
     void setUp() {
         events.put(Event.create("drop", EventType.FCFS, 1, T0, null));
-        events.put(Event.create("draw", EventType.RAFFLE, 1, T0, null));
+        events.put(Event.create("draw", EventType.RAFFLE, 1, T0, T0.plusSeconds(3_600)));
     }
 
     private ProcessRequestUseCase useCase() {
@@ -135,12 +138,47 @@ class ProcessRequestUseCaseTest {
     }
 
     @Test
-    void raffle_recordsTheEntry() {
+    void raffle_recordsTheEntry_toBeDrawnAfterTheCloseAndTheSettleWindow() {
         ParticipationRequest carol = accepted("draw", "carol");
 
         assertThat(useCase().process(delivery(carol, 1))).isEqualTo(WorkOutcome.DECIDED);
 
-        assertThat(statusOf(carol)).isEqualTo(RequestStatus.SUCCEEDED);
+        ParticipationRequest entered = stored(carol);
+        assertThat(entered.status()).isEqualTo(RequestStatus.ENTERED);
+        assertThat(entered.drawAt()).isEqualTo(T0.plusSeconds(3_600).plus(ALLOCATION.settle()));
+        assertThat(entered.leaseExpiresAt()).isNull();
+    }
+
+    @Test
+    void raffle_aRepeatedDeliveryOfAnEntry_isAcknowledgedAndChangesNothing() {
+        ParticipationRequest carol = accepted("draw", "carol");
+        useCase().process(delivery(carol, 1));
+        ParticipationRequest entered = stored(carol);
+
+        assertThat(useCase().process(delivery(carol, 2))).isEqualTo(WorkOutcome.ALREADY_DECIDED);
+
+        assertThat(stored(carol)).isEqualTo(entered);
+    }
+
+    @Test
+    void raffle_anEntryThatReachesAWorkerAfterTheDraw_isExcludedFromIt_evenWithAStaleCache() {
+        ParticipationRequest carol = accepted("draw", "carol");
+        Event raffle = events.find("draw").orElseThrow();
+        catalog = new CachedEventCatalog(events, clock, Duration.ofMinutes(5));
+        catalog.find("draw");
+        events.put(raffle.withRaffle(drawnRaffle()));
+        clock.advance(Duration.ofSeconds(3_600).plus(ALLOCATION.settle()));
+
+        assertThat(useCase().process(delivery(carol, 1))).isEqualTo(WorkOutcome.DECIDED);
+
+        assertThat(stored(carol).status()).isEqualTo(RequestStatus.REJECTED);
+        assertThat(stored(carol).reason()).isEqualTo(RejectReason.EXCLUDED_FROM_DRAW.name());
+    }
+
+    private static Raffle drawnRaffle() {
+        DrawSeed seed = DrawSeed.fromHex("ab".repeat(32));
+        return new Raffle(seed.commitment(), Raffle.DrawState.DRAWN, T0.plusSeconds(3_700), seed.hex(), 0, 0, 0,
+                "draws/draw/x/", null);
     }
 
     @Test

@@ -27,7 +27,7 @@ class TransitionWriteTest {
     private static final RequestId ID = new Sha256RequestIds().derive("drop", "alice");
     /** Every input any effect or guard takes. */
     private static final TransitionInputs ALL_INPUTS = new TransitionInputs(NOW, NOW.plusSeconds(30), "SOLD_OUT",
-            "token-1", "fixed", NOW.minusSeconds(2), NOW.minusSeconds(1), 1, 3);
+            "token-1", "fixed", NOW.minusSeconds(2), NOW.minusSeconds(1), 1, 3, NOW.plusSeconds(60));
     private static final Pattern ASSIGNED = Pattern.compile("(#\\w+) = ");
 
     @ParameterizedTest

@@ -3,6 +3,7 @@ package com.rushgate.core.contract;
 import static com.rushgate.core.domain.TransitionInputs.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.rushgate.core.app.EntryDecision;
 import com.rushgate.core.app.port.RequestStore;
 import com.rushgate.core.app.port.RequestStore.ClaimResult;
 import com.rushgate.core.app.port.StockAllocator;
@@ -137,6 +138,14 @@ public abstract class TransitionEffectContract {
                 yield new Write(claimed.requestId(), () -> parts.requests().succeed(claimed, T0.plusSeconds(2)),
                         at(T0.plusSeconds(2)).heldAs(claimed));
             }
+            case ENTER -> {
+                ParticipationRequest claimed = claimed(accepted("alice"), T0.plusSeconds(1));
+                Instant drawAt = T0.plusSeconds(600);
+                yield new Write(claimed.requestId(), () -> parts.requests().enter(claimed, drawAt, T0.plusSeconds(2)),
+                        at(T0.plusSeconds(2)).heldAs(claimed).withDrawTime(drawAt));
+            }
+            case WIN -> decideEntry(EntryDecision.Verdict.WON);
+            case LOSE -> decideEntry(EntryDecision.Verdict.NOT_DRAWN);
             case GRANT -> grant(claimed(accepted("alice"), T0));
             case REJECT -> {
                 ParticipationRequest claimed = claimed(accepted("alice"), T0.plusSeconds(1));
@@ -172,6 +181,20 @@ public abstract class TransitionEffectContract {
                         at(expired).seenAt(claimed.version()));
             }
         };
+    }
+
+    /** A raffle entry waiting for its draw, decided by it. */
+    private Write decideEntry(EntryDecision.Verdict verdict) {
+        ParticipationRequest claimed = claimed(accepted("alice"), T0.plusSeconds(1));
+        assertThat(parts.requests().enter(claimed, T0.plusSeconds(600), T0.plusSeconds(2))).isTrue();
+        EntryDecision decision = new EntryDecision(claimed.requestId(), claimed.acceptedAt(), verdict);
+        Instant drawnAt = T0.plusSeconds(601);
+        Instant now = T0.plusSeconds(605);
+        TransitionInputs inputs = at(now).withAcceptedAt(claimed.acceptedAt()).withDrawTime(drawnAt);
+        if (verdict.reason() != null) {
+            inputs = inputs.withReason(verdict.reason().name());
+        }
+        return new Write(claimed.requestId(), () -> parts.requests().decideEntry(decision, drawnAt, now), inputs);
     }
 
     /** The allocator grants a claimed request: the most a GRANT has to take away (lease, holder). */

@@ -45,7 +45,7 @@ class DecisionRulesTest {
 
     @Test
     void acceptedBeforeOpening_isRejectedAsNotOpen() {
-        Event event = Event.create("drop", EventType.RAFFLE, 10, OPENS, null);
+        Event event = Event.create("drop", EventType.FCFS, 10, OPENS, null);
 
         assertThat(rules.decide(event, acceptedAt("drop", OPENS.minusMillis(1))))
                 .isEqualTo(new Decision.Reject(RejectReason.EVENT_NOT_OPEN));

@@ -24,7 +24,7 @@ class EventTest {
 
     @Test
     void withoutClose_staysOpen() {
-        Event event = Event.create("e", EventType.RAFFLE, 1, OPENS, null);
+        Event event = Event.create("e", EventType.FCFS, 1, OPENS, null);
 
         assertThat(event.availabilityAt(OPENS.plusSeconds(86_400L * 365))).isEqualTo(Availability.OPEN);
     }

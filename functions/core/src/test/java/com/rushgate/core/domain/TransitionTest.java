@@ -101,16 +101,21 @@ class TransitionTest {
     }
 
     @Test
-    void finalTransitions_leaveTheInflightIndexWithTheLease_andOnlyDecidedOnesLeaveTheLine() {
+    void finalAndWaitingTransitions_leaveTheInflightIndexWithTheLease_andOnlyDecidedOnesLeaveTheLine() {
         for (Transition t : Transition.values()) {
             Set<Effect.Change> changes = Set.copyOf(t.effect().changes());
             if (t.target().isFinal()) {
                 assertThat(changes).as(t.name()).contains(Effect.Change.remove(RequestField.INFLIGHT),
                         Effect.Change.remove(RequestField.LEASE_EXPIRES_AT), Effect.Change.remove(RequestField.LEASE_HOLDER),
                         Effect.Change.set(RequestField.COMPLETED_AT, Effect.Input.NOW));
-            } else {
+            } else if (t.target().inFlight()) {
                 assertThat(changes).as(t.name()).contains(Effect.Change.set(RequestField.INFLIGHT, Effect.Input.NOW),
                         Effect.Change.remove(RequestField.COMPLETED_AT), Effect.Change.remove(RequestField.REASON));
+            } else {
+                // A raffle entry waits for its draw: out of the in-flight index, nobody's lease, in line.
+                assertThat(changes).as(t.name()).contains(Effect.Change.remove(RequestField.INFLIGHT),
+                        Effect.Change.remove(RequestField.LEASE_EXPIRES_AT), Effect.Change.remove(RequestField.LEASE_HOLDER),
+                        Effect.Change.set(RequestField.DRAW_AT, Effect.Input.DRAW_TIME));
             }
             assertThat(changes.contains(Effect.Change.remove(RequestField.ARRIVAL))).as(t.name())
                     .isEqualTo(t.target().isDecided());
@@ -154,6 +159,6 @@ class TransitionTest {
     private static ParticipationRequest processing(Instant leaseUntil) {
         ParticipationRequest r = Requests.received("ev", "u", T0);
         return new ParticipationRequest(r.requestId(), r.eventId(), r.userId(), r.userKey(), r.eventType(), PROCESSING,
-                null, 1, 0, r.acceptedAt(), T0, null, leaseUntil, null, 3);
+                null, 1, 0, r.acceptedAt(), T0, null, leaseUntil, null, 3, null);
     }
 }

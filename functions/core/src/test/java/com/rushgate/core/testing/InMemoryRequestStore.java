@@ -2,6 +2,7 @@ package com.rushgate.core.testing;
 
 import static com.rushgate.core.domain.TransitionInputs.at;
 
+import com.rushgate.core.app.EntryDecision;
 import com.rushgate.core.app.port.ArrivalIndex;
 import com.rushgate.core.app.port.InflightIndex;
 import com.rushgate.core.app.port.RequestStore;
@@ -22,6 +23,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -90,6 +92,20 @@ public final class InMemoryRequestStore implements RequestStore, InflightIndex, 
     }
 
     @Override
+    public boolean enter(ParticipationRequest claimed, Instant drawAt, Instant now) {
+        return apply(claimed.requestId(), Transition.ENTER, at(now).heldAs(claimed).withDrawTime(drawAt)).isPresent();
+    }
+
+    @Override
+    public boolean decideEntry(EntryDecision decision, Instant drawnAt, Instant now) {
+        TransitionInputs inputs = at(now).withAcceptedAt(decision.acceptedAt()).withDrawTime(drawnAt);
+        if (decision.verdict().reason() != null) {
+            inputs = inputs.withReason(decision.verdict().reason().name());
+        }
+        return apply(decision.requestId(), decision.verdict().transition(), inputs).isPresent();
+    }
+
+    @Override
     public boolean reject(ParticipationRequest claimed, RejectReason reason, Instant now) {
         return apply(claimed.requestId(), Transition.REJECT, at(now).heldAs(claimed).withReason(reason.name())).isPresent();
     }
@@ -138,6 +154,21 @@ public final class InMemoryRequestStore implements RequestStore, InflightIndex, 
                 .sorted()
                 .limit(limit)
                 .toList();
+    }
+
+    /** The arrival index, whole: an entry is marked by its draw time, as the index projects it. */
+    @Override
+    public void forEach(String eventId, Consumer<Arrival> action) {
+        List<Arrival> arrivals;
+        synchronized (this) {
+            arrivals = requests.values().stream()
+                    .filter(r -> eventId.equals(r.get(RequestField.EVENT_ID, String.class)))
+                    .filter(r -> r.get(RequestField.ARRIVAL, ArrivalKey.class) != null)
+                    .map(r -> new Arrival(r.get(RequestField.ARRIVAL, ArrivalKey.class),
+                            r.get(RequestField.DRAW_AT, Instant.class) != null))
+                    .toList();
+        }
+        arrivals.forEach(action);
     }
 
     /** GRANT for the allocator's atomic step; the caller holds this store's lock. */

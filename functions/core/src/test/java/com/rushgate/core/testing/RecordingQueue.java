@@ -1,6 +1,7 @@
 package com.rushgate.core.testing;
 
 import com.rushgate.core.app.DeadLetter;
+import com.rushgate.core.app.DrawDecisions;
 import com.rushgate.core.app.RetryableException;
 import com.rushgate.core.app.WorkMessage;
 import com.rushgate.core.app.port.DeadLetters;
@@ -13,6 +14,7 @@ public final class RecordingQueue implements WorkQueue, DeadLetters {
 
     public final List<WorkMessage> sent = new CopyOnWriteArrayList<>();
     public final List<DeadLetter> deadLetters = new CopyOnWriteArrayList<>();
+    public final List<DrawDecisions> decisions = new CopyOnWriteArrayList<>();
     private volatile boolean failing;
 
     public void failNextSends(boolean fail) {
@@ -25,6 +27,14 @@ public final class RecordingQueue implements WorkQueue, DeadLetters {
             throw new RetryableException("queue unavailable (test)");
         }
         sent.add(message);
+    }
+
+    @Override
+    public void sendDecisions(List<DrawDecisions> chunks) {
+        if (failing) {
+            throw new RetryableException("queue unavailable (test)");
+        }
+        decisions.addAll(chunks);
     }
 
     @Override

@@ -5,6 +5,7 @@ import com.rushgate.core.domain.ArrivalKey;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The line of requests that await an ordered decision: every request of an event from the moment
@@ -23,4 +24,15 @@ public interface ArrivalIndex {
      * empty) and accepted at or before {@code upTo}, in arrival order.
      */
     List<ArrivalKey> next(String eventId, Optional<ArrivalKey> cursor, Instant upTo, int limit);
+
+    /**
+     * Every arrival of {@code eventId} still in the line, in no particular order, page by page with
+     * memory bounded by a page: a raffle's draw reads its entries this way. {@code entered} is
+     * what the index shows (it may lag a moment behind the table).
+     */
+    void forEach(String eventId, Consumer<Arrival> action);
+
+    /** One arrival as the index shows it: its key, and whether it is a raffle entry waiting for its draw. */
+    record Arrival(ArrivalKey key, boolean entered) {
+    }
 }

@@ -14,4 +14,14 @@ import java.util.Optional;
 public interface EventCatalog {
 
     Optional<Event> find(String eventId);
+
+    /**
+     * The event as the table holds it now: strongly consistent, never from a cache. For the rare
+     * decisions that must see the latest state (a raffle's draw, an entry that reaches a worker
+     * after its raffle's draw may have run). A catalog that reads consistently and keeps no cache
+     * needs nothing more than {@link #find}; the cache and the DynamoDB catalog override it.
+     */
+    default Optional<Event> findLatest(String eventId) {
+        return find(eventId);
+    }
 }

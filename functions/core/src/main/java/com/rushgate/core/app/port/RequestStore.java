@@ -1,6 +1,7 @@
 package com.rushgate.core.app.port;
 
 import com.rushgate.core.app.RetryableException;
+import com.rushgate.core.app.EntryDecision;
 import com.rushgate.core.domain.FailureReason;
 import com.rushgate.core.domain.ParticipationRequest;
 import com.rushgate.core.domain.RejectReason;
@@ -61,8 +62,20 @@ public interface RequestStore {
      */
     boolean release(ParticipationRequest claimed, Instant now);
 
-    /** {@link Transition#SUCCEED} for a raffle entry. False when the caller no longer holds it. */
+    /** {@link Transition#SUCCEED}: FCFS won by a claim. False when the caller no longer holds it. */
     boolean succeed(ParticipationRequest claimed, Instant now);
+
+    /**
+     * {@link Transition#ENTER}: the raffle entry is recorded, to be drawn at {@code drawAt}. False
+     * when the caller no longer holds it.
+     */
+    boolean enter(ParticipationRequest claimed, Instant drawAt, Instant now);
+
+    /**
+     * {@link Transition#WIN} or {@link Transition#LOSE} for an entry the draw at {@code drawnAt}
+     * decided. False when it is not ENTERED (decided already: a repeated decision changes nothing).
+     */
+    boolean decideEntry(EntryDecision decision, Instant drawnAt, Instant now);
 
     /** {@link Transition#REJECT}. False when the caller no longer holds it. */
     boolean reject(ParticipationRequest claimed, RejectReason reason, Instant now);
