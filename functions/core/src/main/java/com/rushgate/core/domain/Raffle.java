@@ -56,6 +56,14 @@ public record Raffle(String commitment, DrawState state, Instant drawnAt, String
         return new Raffle(seed.commitment(), DrawState.OPEN, null, null, 0, 0, 0, null, null);
     }
 
+    /** The same drawn raffle, every entry decided. */
+    public Raffle finalised() {
+        if (state != DrawState.DRAWN) {
+            throw new IllegalStateException("only a DRAWN raffle is finalised, this one is " + state);
+        }
+        return new Raffle(commitment, DrawState.FINALISED, drawnAt, seed, entries, winners, excluded, location, fannedOutAt);
+    }
+
     /** The same raffle, its decisions sent to the work queue at {@code at}. */
     public Raffle fannedOutAt(Instant at) {
         return new Raffle(commitment, state, drawnAt, seed, entries, winners, excluded, location, at);

@@ -1,5 +1,10 @@
 package com.rushgate.core.testing;
 
+import com.rushgate.core.app.port.Raffles;
+import com.rushgate.core.domain.DrawSeed;
+import com.rushgate.core.domain.Raffle;
+import java.util.Comparator;
+import java.util.function.UnaryOperator;
 import com.rushgate.core.app.port.EventCatalog;
 import com.rushgate.core.app.port.StockAllocator;
 import com.rushgate.core.app.port.StockLedger;
@@ -18,13 +23,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * In-memory events and FCFS stock. The racing allocation (the bench baseline's) and the ledger's
+ * In-memory events, FCFS stock and raffles' draws. The racing allocation (the bench baseline's) and the ledger's
  * grant are atomic like the DynamoDB transactions; StockLedgerContract runs against both.
  */
-public final class InMemoryEvents implements EventCatalog, StockAllocator, StockLedger {
+public final class InMemoryEvents implements EventCatalog, StockAllocator, StockLedger, Raffles {
 
     private final Map<String, Event> events = new ConcurrentHashMap<>();
     private final Map<String, Allocator> allocators = new ConcurrentHashMap<>();
+    private final Map<String, DrawSeed> seeds = new ConcurrentHashMap<>();
     private final InMemoryRequestStore requests;
     private final AtomicInteger reads = new AtomicInteger();
     private final AtomicInteger grants = new AtomicInteger();
@@ -143,5 +149,53 @@ public final class InMemoryEvents implements EventCatalog, StockAllocator, Stock
 
     private record Allocator(String holder, Instant until, ArrivalKey cursor) {
         static final Allocator NONE = new Allocator(null, Instant.EPOCH, null);
+    }
+
+    @Override
+    public synchronized boolean create(Event event, Optional<DrawSeed> seed) {
+        if (events.containsKey(event.eventId())) {
+            return false;
+        }
+        events.put(event.eventId(), event);
+        seed.ifPresent(secret -> seeds.put(event.eventId(), secret));
+        return true;
+    }
+
+    @Override
+    public Optional<DrawSeed> seed(String eventId) {
+        return Optional.ofNullable(seeds.get(eventId));
+    }
+
+    @Override
+    public synchronized boolean recordDraw(String eventId, Raffle drawn) {
+        return changeRaffle(eventId, Raffle.DrawState.OPEN, raffle -> drawn);
+    }
+
+    @Override
+    public synchronized void recordFanOut(String eventId, Instant at) {
+        changeRaffle(eventId, Raffle.DrawState.DRAWN, raffle -> raffle.fannedOutAt(at));
+    }
+
+    @Override
+    public synchronized boolean finalise(String eventId) {
+        return changeRaffle(eventId, Raffle.DrawState.DRAWN, Raffle::finalised);
+    }
+
+    @Override
+    public synchronized List<Event> unfinished(Instant closedBy) {
+        return events.values().stream()
+                .filter(event -> event.raffle() != null && event.raffle().state() != Raffle.DrawState.FINALISED)
+                .filter(event -> event.drawn() || !event.closesAt().isAfter(closedBy))
+                .sorted(Comparator.comparing(Event::eventId))
+                .toList();
+    }
+
+    private boolean changeRaffle(String eventId, Raffle.DrawState expected, UnaryOperator<Raffle> change) {
+        Event event = events.get(eventId);
+        if (event == null || event.raffle() == null || event.raffle().state() != expected) {
+            return false;
+        }
+        events.put(eventId, event.withRaffle(change.apply(event.raffle())));
+        return true;
     }
 }
