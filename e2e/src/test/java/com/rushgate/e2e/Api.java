@@ -97,7 +97,8 @@ final class Api {
         }
     }
 
-    private static Reply parse(byte[] answer) {
+    /** An HTTP/1.1 answer as read from the socket: status line, headers, then the body, chunked or not. */
+    static Reply parse(byte[] answer) {
         String text = new String(answer, StandardCharsets.ISO_8859_1);
         int end = text.indexOf("\r\n\r\n");
         String[] head = text.substring(0, end).split("\r\n");
