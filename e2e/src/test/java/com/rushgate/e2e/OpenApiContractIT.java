@@ -1,4 +1,4 @@
-package com.rushgate.local.it;
+package com.rushgate.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -19,19 +19,18 @@ import com.rushgate.core.domain.ParticipationRequest;
 import com.rushgate.core.domain.RequestId;
 import com.rushgate.core.domain.RequestStatus;
 import com.rushgate.core.domain.Sha256RequestIds;
-import com.rushgate.local.chaos.Faults;
-import com.rushgate.local.openapi.ApiContract;
-import com.rushgate.local.openapi.ApiContract.Answer;
-import com.rushgate.local.stack.LocalStack;
+import com.rushgate.e2e.Api.Reply;
+import com.rushgate.e2e.openapi.ApiContract;
+import com.rushgate.e2e.openapi.ApiContract.Answer;
+import com.rushgate.e2e.target.StackTables;
+import com.rushgate.e2e.target.Target;
+import com.rushgate.e2e.target.Targets;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -44,7 +43,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -53,17 +51,13 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * docs/openapi.yaml against the real answers of a local stack: every exchange below goes over HTTP
- * through the local gateway (rate rules, routes, throttles, authorizer, body model) to the real
- * functions, and the validator judges the answer (status documented for the operation, content
- * type, required headers and their values, body schema) and, where the request is meant to be
- * valid, the request too. The last test holds the other direction: every answer the document
- * promises was seen here, or is named in {@link #NOT_REPRODUCIBLE_LOCALLY} with the reason, so the
- * document cannot gain an answer nobody checks.
- *
- * <p>The tests run in order on one stack of their own: the 503 first (the injected faults reach
- * every function of the stack, so nothing else may be in flight), the throttles last (they empty
- * the gateway's buckets), and the coverage check at the end.
+ * docs/openapi.yaml against the real answers of a target: every exchange below goes over HTTP
+ * through the edge (rate rules, routes, throttles, authorizer, body model) to the real functions,
+ * and the validator judges the answer (status documented for the operation, content type, required
+ * headers and their values, body schema) and, where the request is meant to be valid, the request
+ * too. The last test holds the other direction: every answer the document promises was seen here,
+ * or is named in {@link #NOT_EXERCISED_HERE} with the reason, so the document cannot gain an answer
+ * nobody checks.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -74,23 +68,11 @@ class OpenApiContractIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
-     * Answers the document promises that no request to the local stack can bring about, each with
-     * the reason. An entry the stack does produce, or one the document no longer has, fails the
+     * Answers the document promises that no request of this suite brings about, each with the
+     * reason. An entry the target does produce, or one the document no longer has, fails the
      * coverage check: the list stays exact.
      */
-    private static final Map<Answer, String> NOT_REPRODUCIBLE_LOCALLY = notReproducibleLocally();
-
-    /**
-     * The stage (every route but the participation route) and the participation route each get a
-     * bucket of {@value #BUCKET} requests refilling one per second: far more than the tests spend
-     * before the throttle test, which then empties them.
-     */
-    private static final int BUCKET = 150;
-    private static final Map<String, String> PARAMETERS = Map.of(
-            "ApiThrottlingRateLimit", "1",
-            "ApiThrottlingBurstLimit", Integer.toString(BUCKET),
-            "ParticipationThrottlingRateLimit", "1",
-            "ParticipationThrottlingBurstLimit", Integer.toString(BUCKET));
+    private static final Map<Answer, String> NOT_EXERCISED_HERE = notExercisedHere();
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
@@ -98,90 +80,49 @@ class OpenApiContractIT {
     private final Set<RequestStatus> statesShown = EnumSet.noneOf(RequestStatus.class);
     private final List<String> log = new ArrayList<>();
     private ApiContract contract;
-    private LocalStack stack;
+    private Target target;
+    private Api api;
+    private StackTables tables;
     private DynamoRequestStore requests;
     private URI base;
 
-    private static Map<Answer, String> notReproducibleLocally() {
+    private static Map<Answer, String> notExercisedHere() {
         Map<Answer, String> excused = new TreeMap<>();
-        String managedRules = "the WAF's managed rule groups and API Gateway's own denials run in AWS only; the local "
-                + "gateway emulates the web ACL's rate rules, which answer 429";
+        String managedRules = "the WAF's managed rule groups and API Gateway's own denials: the local stack has "
+                + "neither, and on a deployed stack no request of this suite is meant to trip them";
         String internal = "a function that fails unexpectedly (500), crashes or answers malformed JSON (502), or an "
                 + "integration timeout (504): no request makes one, client errors are typed and dependency "
                 + "failures are 503";
+        String throttled = "the edge's rate rules and throttles answer it after a number of requests the stack was "
+                + "deployed with; LocalEdgeIT in local/stack drives the local stack's to it";
         for (String operation : List.of(PARTICIPATE, GET_REQUEST)) {
             excused.put(new Answer(operation, 403, "FORBIDDEN"), managedRules);
+            excused.put(new Answer(operation, 429, "TOO_MANY_REQUESTS"), throttled);
             for (int status : List.of(500, 502, 504)) {
                 excused.put(new Answer(operation, status, "INTERNAL_ERROR"), internal);
             }
         }
-        excused.put(new Answer(GET_REQUEST, 503, "SERVICE_UNAVAILABLE"), "the local fault injector fails SQS sends and "
-                + "DynamoDB writes; reading a request's status makes neither");
+        excused.put(new Answer(PARTICIPATE, 503, "SERVICE_UNAVAILABLE"), "only an unavailable queue or table makes it: "
+                + "LocalEdgeIT in local/stack injects the fault into the local stack");
+        excused.put(new Answer(GET_REQUEST, 503, "SERVICE_UNAVAILABLE"), "reading a request's status sends no message "
+                + "and writes nothing, and only those fail on demand (the local stack's fault injector)");
         return excused;
     }
 
     @BeforeAll
     void start() {
         contract = ApiContract.load();
-        stack = LocalStack.start(TestStacks.options(PARAMETERS).withFaultInjection(true));
-        requests = Tables.requestStore(stack);
-        base = stack.apiEndpoint().orElseThrow();
-    }
-
-    @AfterAll
-    void stop() {
-        Faults.off();
-        if (stack != null) {
-            stack.close();
-        }
+        target = Targets.current();
+        api = new Api(target);
+        tables = target.tables();
+        requests = tables.requests();
+        base = target.api();
     }
 
     // ------------------------------------------------------------------ participations and their states
 
     @Test
     @Order(1)
-    void queueUnavailable_is503WithRetryAfter_andTheRetryQueuesTheRecordedRequest() {
-        String eventId = openEvent("unavailable", 5);
-        Call participation = Call.post(participations(eventId)).by(token("ursula"));
-        // Ingest starts its first environment here, so that the faults below stay on for one call only.
-        assertAnswer(exchange(Call.post(participations(SharedStack.newEventId("nowhere"))).by(token("ursula"))), 404,
-                "EVENT_NOT_FOUND");
-
-        Answered refused;
-        Faults.set(1.0, stack.model().functionVariable("QUEUE_URL"), stack.model().functionVariable("EVENT_TABLE"));
-        try {
-            refused = exchange(participation);
-        } finally {
-            Faults.off();
-        }
-        // The faults also refused the write that gives Ingest's hold back, so the request stays held
-        // until the refused call's time is up: a client that honours Retry-After is told 409 until
-        // then, and is answered as soon as it runs out.
-        List<Answered> whileHeld = new ArrayList<>();
-        Answered[] last = new Answered[1];
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).until(() -> {
-            last[0] = exchange(participation);
-            if (last[0].status() == 409) {
-                whileHeld.add(last[0]);
-            }
-            return last[0].status() != 409;
-        });
-        Answered retried = last[0];
-
-        assertAnswer(refused, 503, "SERVICE_UNAVAILABLE");
-        assertThat(refused.header("Retry-After")).isEqualTo("1");
-        assertThat(whileHeld).allSatisfy(answer -> {
-            assertThat(answer.code()).isEqualTo("IN_PROGRESS");
-            assertThat(answer.header("Retry-After")).isEqualTo("1");
-        });
-        assertAnswer(retried, 200, null);
-        assertThat(retried.json().path("status").asText()).as("recorded by the 503, queued by the retry")
-                .isEqualTo("QUEUED");
-        assertThat(retried.json().path("requestId").asText()).isEqualTo(requestId(eventId, "ursula").value());
-    }
-
-    @Test
-    @Order(2)
     void participations_areAcceptedRepeatedAndDecided_andOnlyTheirOwnerSeesThem() {
         String eventId = openEvent("accepted", 1);
 
@@ -208,7 +149,7 @@ class OpenApiContractIT {
     }
 
     @Test
-    @Order(3)
+    @Order(2)
     void everyStateARequestPassesThrough_isShownToItsOwnerAsDocumented() {
         // The worker and the reconciler write these states; here the store writes them through the
         // same adapter, for requests no message names, so that no worker moves them on.
@@ -237,14 +178,14 @@ class OpenApiContractIT {
     // ------------------------------------------------------------------ refusals
 
     @Test
-    @Order(4)
-    void refusedParticipations_answerWithTheirDocumentedStatusAndCode() throws IOException {
+    @Order(3)
+    void refusedParticipations_answerWithTheirDocumentedStatusAndCode() {
         String open = openEvent("refused", 5);
-        String notOpen = SharedStack.newEventId("not-open");
-        String closed = SharedStack.newEventId("closed");
+        String notOpen = StackTables.newEventId("not-open");
+        String closed = StackTables.newEventId("closed");
         Instant now = Instant.now();
-        SharedStack.events(stack).create(Event.create(notOpen, EventType.FCFS, 5, now.plus(1, ChronoUnit.HOURS), null));
-        SharedStack.events(stack).create(Event.create(closed, EventType.FCFS, 5, now.minus(2, ChronoUnit.HOURS),
+        tables.create(Event.create(notOpen, EventType.FCFS, 5, now.plus(1, ChronoUnit.HOURS), now.plus(2, ChronoUnit.HOURS)));
+        tables.create(Event.create(closed, EventType.FCFS, 5, now.minus(2, ChronoUnit.HOURS),
                 now.minus(1, ChronoUnit.HOURS)));
         String mallory = token("mallory");
 
@@ -257,7 +198,7 @@ class OpenApiContractIT {
         assertAnswer(exchange(Call.post(participations(open)).by(mallory)
                 .body("application/json", "{\"clientRef\":\"a\",\"clientRef\":\"b\"}").beyondSchema()), 400, "INVALID_BODY");
         assertAnswer(exchangeRaw("POST", "/events/%ZZ/participations", mallory), 400, "BAD_REQUEST");
-        assertAnswer(exchange(Call.post(participations(SharedStack.newEventId("nowhere"))).by(mallory)), 404,
+        assertAnswer(exchange(Call.post(participations(StackTables.newEventId("nowhere"))).by(mallory)), 404,
                 "EVENT_NOT_FOUND");
         assertAnswer(exchange(Call.post(participations(notOpen)).by(mallory)), 409, "EVENT_NOT_OPEN");
         assertAnswer(exchange(Call.post(participations(closed)).by(mallory)), 409, "EVENT_CLOSED");
@@ -268,11 +209,11 @@ class OpenApiContractIT {
                 .beyondSchema()), 413, "REQUEST_TOO_LARGE");
         assertAnswer(exchange(Call.post(participations(open)).by(mallory)
                 .body("text/plain", "{\"clientRef\":\"a\"}").malformed()), 415, "UNSUPPORTED_MEDIA_TYPE");
-        assertThat(Tables.requestsOf(stack, open)).as("no refusal stored anything").isEmpty();
+        assertThat(tables.requestsOf(open)).as("no refusal stored anything").isEmpty();
     }
 
     @Test
-    @Order(5)
+    @Order(4)
     void aConcurrentDuplicate_is409InProgressWithRetryAfter_andTheRetryIsAnswered() {
         String event = openEvent("in-progress", 5);
         Call participation = Call.post(participations(event)).by(token("ines"));
@@ -289,8 +230,8 @@ class OpenApiContractIT {
     }
 
     @Test
-    @Order(6)
-    void refusedStatusReads_answerWithTheirDocumentedStatusAndCode() throws IOException {
+    @Order(5)
+    void refusedStatusReads_answerWithTheirDocumentedStatusAndCode() {
         String unknown = "/requests/" + requestId("no-such-event", "mallory").value();
         String mallory = token("mallory");
 
@@ -304,7 +245,7 @@ class OpenApiContractIT {
     }
 
     @Test
-    @Order(7)
+    @Order(6)
     void everyOtherPathAndMethod_isRouteNotFound() {
         String mallory = token("mallory");
         String someRequest = "/requests/" + requestId("drop-1", "mallory").value();
@@ -325,59 +266,16 @@ class OpenApiContractIT {
         }
     }
 
-    // ------------------------------------------------------------------ throttling
-
-    @Test
-    @Order(8)
-    void throttling_is429_fromTheWafWithoutRetryAfter_andFromTheGatewayWithIt() {
-        String eventId = openEvent("throttled", 5);
-        Call hasty = Call.post(participations(eventId)).by(token("hasty"));
-        int perToken = (int) stack.model().webAcl().orElseThrow().rateRules().stream()
-                .filter(rule -> rule.name().equals("ParticipationsPerUser")).findFirst().orElseThrow().limit();
-
-        List<Answered> hastyAnswers = new ArrayList<>();
-        Answered waf;
-        do {
-            waf = exchange(hasty);
-            hastyAnswers.add(waf);
-        } while (waf.status() != 429 && hastyAnswers.size() <= 2 * perToken);
-        Answered participationThrottled = untilThrottled(i -> Call.post(participations(eventId)).by("spent-" + i));
-        Answered statusThrottled = untilThrottled(i -> Call.get("/requests/" + requestId(eventId, "hasty").value())
-                .by("spent-" + i));
-
-        assertThat(hastyAnswers.subList(0, perToken)).as("the token's allowance").extracting(Answered::status)
-                .containsOnly(200, 202);
-        assertAnswer(waf, 429, "TOO_MANY_REQUESTS");
-        assertThat(waf.headers()).as("the WAF's answer").doesNotContainKeys("retry-after", "cache-control");
-        assertAnswer(participationThrottled, 429, "TOO_MANY_REQUESTS");
-        assertThat(participationThrottled.header("Retry-After")).as("API Gateway's answer").isEqualTo("1");
-        assertAnswer(statusThrottled, 429, "TOO_MANY_REQUESTS");
-        assertThat(statusThrottled.header("Retry-After")).isEqualTo("1");
-    }
-
-    /** Sends calls (cheap ones: refused by the authorizer, after the throttle) until one is throttled. */
-    private Answered untilThrottled(java.util.function.IntFunction<Call> call) {
-        int limit = BUCKET * 4;
-        for (int i = 0; i < limit; i++) {
-            Answered answer = exchange(call.apply(i));
-            if (answer.status() == 429) {
-                return answer;
-            }
-            assertThat(answer.status()).as("before the bucket is empty").isEqualTo(401);
-        }
-        throw new AssertionError("no 429 after " + limit + " requests against a bucket of " + BUCKET);
-    }
-
     // ------------------------------------------------------------------ the other direction
 
     @Test
-    @Order(9)
+    @Order(7)
     void everyDocumentedAnswer_wasExercised_orIsExcusedWithAReason() {
         Set<Answer> documented = contract.documentedAnswers();
         Set<Answer> missing = new TreeSet<>(documented);
         missing.removeAll(exercised);
-        missing.removeAll(NOT_REPRODUCIBLE_LOCALLY.keySet());
-        Set<Answer> excusedYetSeen = new TreeSet<>(NOT_REPRODUCIBLE_LOCALLY.keySet());
+        missing.removeAll(NOT_EXERCISED_HERE.keySet());
+        Set<Answer> excusedYetSeen = new TreeSet<>(NOT_EXERCISED_HERE.keySet());
         excusedYetSeen.retainAll(exercised);
         Set<Answer> seenButUndocumented = new TreeSet<>(exercised);
         seenButUndocumented.removeAll(documented);
@@ -385,13 +283,13 @@ class OpenApiContractIT {
         assertThat(exercised).as("exchanges judged: %s", log.size()).isNotEmpty();
         assertThat(missing).as("documented answers no exchange produced (exercise them, or excuse them with a reason)")
                 .isEmpty();
-        assertThat(excusedYetSeen).as("excused answers the stack did give: drop their excuse").isEmpty();
-        assertThat(documented).as("every excuse names a documented answer").containsAll(NOT_REPRODUCIBLE_LOCALLY.keySet());
+        assertThat(excusedYetSeen).as("excused answers the target did give: drop their excuse").isEmpty();
+        assertThat(documented).as("every excuse names a documented answer").containsAll(NOT_EXERCISED_HERE.keySet());
         assertThat(seenButUndocumented).as("answers the document does not list").isEmpty();
         assertThat(statesShown).as("each branch of RequestState was shown by GET /requests/{requestId}")
                 .containsExactlyInAnyOrder(RequestStatus.values());
         System.out.printf("OpenApiContractIT: %d exchanges, %d of %d documented answers exercised, %d excused%n",
-                log.size(), exercised.size(), documented.size(), NOT_REPRODUCIBLE_LOCALLY.size());
+                log.size(), exercised.size(), documented.size(), NOT_EXERCISED_HERE.size());
     }
 
     // ------------------------------------------------------------------ exchanges
@@ -503,29 +401,9 @@ class OpenApiContractIT {
      * A request no HTTP client library sends (a malformed % escape in the path), written to the socket
      * as it is; the validator cannot read it either, so only the answer is judged.
      */
-    private Answered exchangeRaw(String method, String rawPath, String token) throws IOException {
-        String request = method + " " + rawPath + " HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
-                + "\r\nAuthorization: Bearer " + token + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n";
-        String answer;
-        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
-            socket.setSoTimeout(30_000);
-            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
-            try (InputStream in = socket.getInputStream()) {
-                answer = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            }
-        }
-        int headEnd = answer.indexOf("\r\n\r\n");
-        String[] head = answer.substring(0, headEnd).split("\r\n");
-        Map<String, List<String>> headers = new TreeMap<>();
-        for (String line : head) {
-            int colon = line.indexOf(':');
-            if (colon > 0 && !line.startsWith("HTTP/")) {
-                headers.computeIfAbsent(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
-                        .add(line.substring(colon + 1).trim());
-            }
-        }
-        Answered answered = new Answered(Integer.parseInt(head[0].split(" ")[1]), headers, answer.substring(headEnd + 4));
-        return judge(Call.of(method, rawPath).beyondSchema(), answered);
+    private Answered exchangeRaw(String method, String rawPath, String token) {
+        Reply reply = api.raw(method, rawPath, "Bearer " + token);
+        return judge(Call.of(method, rawPath).beyondSchema(), new Answered(reply.status(), reply.headers(), reply.body()));
     }
 
     /** Validates one exchange against the document and counts the answer it exercised. */
@@ -573,28 +451,29 @@ class OpenApiContractIT {
         return text.length() <= 120 ? text : text.substring(0, 117) + "...";
     }
 
-    // ------------------------------------------------------------------ the stack
+    // ------------------------------------------------------------------ the target
 
-    private String token(String userId) {
-        return stack.issuer().orElseThrow().token(userId, Duration.ofHours(1));
+    private String token(String name) {
+        return target.participants().token(name);
     }
 
     private static String participations(String eventId) {
         return "/events/" + eventId + "/participations";
     }
 
-    private static RequestId requestId(String eventId, String userId) {
-        return new Sha256RequestIds().derive(eventId, userId);
+    private RequestId requestId(String eventId, String name) {
+        return new Sha256RequestIds().derive(eventId, target.participants().userId(name));
     }
 
     private String openEvent(String prefix, int capacity) {
-        return SharedStack.openFcfs(stack, prefix, capacity);
+        return tables.openFcfs(prefix, capacity);
     }
 
     /** A request recorded as Ingest records it, without a message: no worker will move it. */
-    private RequestId recorded(String eventId, String userId) {
-        Event event = SharedStack.events(stack).find(eventId).orElseThrow();
-        ParticipationRequest request = ParticipationRequest.received(requestId(eventId, userId), event, userId,
+    private RequestId recorded(String eventId, String name) {
+        String userId = target.participants().userId(name);
+        Event event = tables.event(eventId);
+        ParticipationRequest request = ParticipationRequest.received(new Sha256RequestIds().derive(eventId, userId), event, userId,
                 new HmacUserKeys(new byte[32]).derive(userId), Instant.now().truncatedTo(ChronoUnit.MILLIS), null);
         assertThat(requests.insertIfAbsent(request)).isEmpty();
         return request.requestId();
@@ -616,10 +495,11 @@ class OpenApiContractIT {
      * RECEIVED, held by that call for a minute. Two simultaneous submissions hit this window only by
      * chance; staged, it is hit every time.
      */
-    private ParticipationRequest heldByAnotherCall(String eventId, String userId) {
-        Event event = SharedStack.events(stack).find(eventId).orElseThrow();
+    private ParticipationRequest heldByAnotherCall(String eventId, String name) {
+        String userId = target.participants().userId(name);
+        Event event = tables.event(eventId);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        ParticipationRequest held = ParticipationRequest.received(requestId(eventId, userId), event, userId,
+        ParticipationRequest held = ParticipationRequest.received(new Sha256RequestIds().derive(eventId, userId), event, userId,
                 new HmacUserKeys(new byte[32]).derive(userId), now, null).heldUntil(now.plus(1, ChronoUnit.MINUTES));
         assertThat(requests.insertIfAbsent(held)).isEmpty();
         return held;

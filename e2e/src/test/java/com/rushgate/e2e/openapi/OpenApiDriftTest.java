@@ -1,4 +1,4 @@
-package com.rushgate.local.openapi;
+package com.rushgate.e2e.openapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,7 +41,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * docs/openapi.yaml cannot drift from what it describes: the routes, body model, gateway responses
  * and WAF bodies of template.yaml, the functions' error codes and statuses, the domain's enums and
- * id formats. Fast: no sockets; the local stack's answers are checked by OpenApiContractIT.
+ * id formats. Fast: no sockets; a stack's real answers are checked by OpenApiContractIT.
  */
 class OpenApiDriftTest {
 

@@ -1,4 +1,4 @@
-package com.rushgate.local.openapi;
+package com.rushgate.e2e.openapi;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.Request;
