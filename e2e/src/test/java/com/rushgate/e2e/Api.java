@@ -2,7 +2,7 @@ package com.rushgate.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.rushgate.e2e.target.Target;
+import com.rushgate.e2e.targets.Target;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.rushgate.e2e.Api.Reply;
-import com.rushgate.e2e.target.Target;
-import com.rushgate.e2e.target.Targets;
+import com.rushgate.e2e.targets.Target;
+import com.rushgate.e2e.targets.Targets;
 import java.net.http.HttpRequest;
 import java.util.List;
 import java.util.function.Function;

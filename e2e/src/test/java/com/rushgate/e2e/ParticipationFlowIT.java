@@ -5,9 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.rushgate.core.domain.RequestStatus;
 import com.rushgate.e2e.Api.Reply;
-import com.rushgate.e2e.target.StackTables;
-import com.rushgate.e2e.target.Target;
-import com.rushgate.e2e.target.Targets;
+import com.rushgate.e2e.targets.StackTables;
+import com.rushgate.e2e.targets.Target;
+import com.rushgate.e2e.targets.Targets;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.ArrayList;

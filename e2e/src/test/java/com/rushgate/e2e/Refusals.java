@@ -3,7 +3,7 @@ package com.rushgate.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.rushgate.e2e.Api.Reply;
-import com.rushgate.e2e.target.Target;
+import com.rushgate.e2e.targets.Target;
 import java.util.ArrayList;
 import java.util.List;
 
