@@ -31,6 +31,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** The one place where the worker's parts are built from the environment. */
 record WorkerWiring(ProcessRequestUseCase useCase, ExecutorService pool, PowertoolsMetrics metrics,
@@ -48,8 +49,10 @@ record WorkerWiring(ProcessRequestUseCase useCase, ExecutorService pool, Powerto
         DynamoStockLedger ledger = new DynamoStockLedger(dynamoDb, config.eventTable(), config.requestTable());
         DynamoArrivalIndex arrivals = new DynamoArrivalIndex(dynamoDb, config.requestTable(), config.arrivalIndex(),
                 config.arrivalShards());
-        SqsDeadLetters deadLetters = new SqsDeadLetters(clients.sqs(), config.deadLetterQueue());
-        SqsWorkQueue queue = new SqsWorkQueue(clients.sqs(), config.queueUrl());
+        // One SQS client for both queues: each client costs its own build at init.
+        SqsClient sqs = clients.sqs();
+        SqsDeadLetters deadLetters = new SqsDeadLetters(sqs, config.deadLetterQueue());
+        SqsWorkQueue queue = new SqsWorkQueue(sqs, config.queueUrl());
         OrderedAllocation allocation = new OrderedAllocation(requests, arrivals, ledger, config.allocation(), clock,
                 Pause.sleeping(), () -> UUID.randomUUID().toString(), metrics);
         ProcessRequestUseCase useCase = new ProcessRequestUseCase(requests, events, allocation, queue, deadLetters,

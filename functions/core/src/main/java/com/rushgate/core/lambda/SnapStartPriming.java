@@ -23,8 +23,9 @@ import org.slf4j.MDC;
  * <p><b>beforeCheckpoint</b> runs the priming steps in order: calls that load and compile the
  * function's code paths and change nothing (see docs/snapstart.md for each function). They run inside
  * the scopes given to the builder, which make the SDK clients read-only and switch metrics publishing
- * off, and with the MDC key {@link #MDC_KEY} set, which the functions' log4j2.xml uses to drop
- * everything below WARN: priming publishes no figures and writes no log line that looks like traffic.
+ * off, and with the MDC key {@link #MDC_KEY} set, on which the functions' logging (functions/logging,
+ * PrimingFilter) drops everything below WARN: priming publishes no figures and writes no log line
+ * that looks like traffic.
  *
  * <p><b>Failures.</b> A step that throws a RuntimeException is logged as a WARN naming the function,
  * the step and the cause, and the next step runs: the snapshot is still taken (failing the hook would
@@ -44,7 +45,7 @@ import org.slf4j.MDC;
  */
 public final class SnapStartPriming implements Resource {
 
-    /** Set in the MDC while priming; log4j2.xml writes only WARN and above when it is "true". */
+    /** Set in the MDC while priming; the functions' logging writes only WARN and above when it is "true". */
     public static final String MDC_KEY = "priming";
     /** The outcome of a step that completed. */
     public static final String OK = "ok";

@@ -1,19 +1,18 @@
 package com.rushgate.core.testing;
 
-import com.rushgate.core.app.port.Raffles;
-import com.rushgate.core.domain.DrawSeed;
-import com.rushgate.core.domain.Raffle;
-import java.util.Comparator;
-import java.util.function.UnaryOperator;
 import com.rushgate.core.app.port.EventCatalog;
+import com.rushgate.core.app.port.Raffles;
 import com.rushgate.core.app.port.StockAllocator;
 import com.rushgate.core.app.port.StockLedger;
 import com.rushgate.core.domain.ArrivalKey;
+import com.rushgate.core.domain.DrawSeed;
 import com.rushgate.core.domain.Event;
 import com.rushgate.core.domain.ParticipationRequest;
+import com.rushgate.core.domain.Raffle;
 import com.rushgate.core.domain.RequestId;
 import com.rushgate.core.domain.Transition;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 
 /**
  * In-memory events, FCFS stock and raffles' draws. The racing allocation (the bench baseline's) and the ledger's

@@ -90,6 +90,11 @@ public final class Bench {
     private String[] tokens;
     private Optional<AwsLimits> limits = Optional.empty();
     private Consumer<Report> afterSection = report -> { };
+    /** The sections to run; empty runs them all. */
+    private Set<String> only = Set.of();
+
+    /** The bench's sections in the order they run (a name on the command line may use '-' for ' '). */
+    public static final List<String> SECTIONS = List.of("floor", "ingest", "drain", "burst", "cold start");
 
     private Bench(Plan plan, PrintStream console) {
         this.plan = plan;
@@ -117,6 +122,28 @@ public final class Bench {
     public static Report run(String planName, Path template, Path stateDir, Map<String, String> parameters,
                              Optional<AwsLimits> limits, PrintStream console, Consumer<Report> afterSection)
             throws Exception {
+        return run(planName, template, stateDir, parameters, limits, console, afterSection, Set.of());
+    }
+
+    /**
+     * The same, running only the named sections ({@link #SECTIONS}; all of them when {@code only} is
+     * empty), and the warm-up when a chosen section needs its tokens. A section that needs the floor's
+     * rates (ingest, drain) fails without it, and says so.
+     *
+     * @throws IllegalArgumentException for a name that is no section
+     */
+    public static Report run(String planName, Path template, Path stateDir, Map<String, String> parameters,
+                             Optional<AwsLimits> limits, PrintStream console, Consumer<Report> afterSection,
+                             Set<String> only) throws Exception {
+        Set<String> chosen = new java.util.LinkedHashSet<>();
+        for (String name : only) {
+            String section = name.replace('-', ' ').trim();
+            if (!SECTIONS.contains(section)) {
+                throw new IllegalArgumentException("no bench section '" + name + "'; the sections are "
+                        + String.join(", ", SECTIONS));
+            }
+            chosen.add(section);
+        }
         Plan plan = switch (planName) {
             case "full" -> Plan.full();
             case "quick" -> Plan.quick();
@@ -126,6 +153,7 @@ public final class Bench {
         Map<String, String> all = new HashMap<>(PARAMETERS);
         all.putAll(parameters);
         Bench bench = new Bench(plan, console);
+        bench.only = Set.copyOf(chosen);
         bench.limits = limits;
         bench.afterSection = afterSection;
         return bench.run(template, stateDir, all);
@@ -145,18 +173,32 @@ public final class Bench {
         }
         try (LocalStack started = LocalStack.start(options); HttpLoad load = new HttpLoad(REQUEST_TIMEOUT)) {
             this.stack = started;
-            Sections sections = new Sections(report, console, afterSection, 6);
-            sections.run("warm-up", () -> {
-                mintTokens(plan.burstUsers());
-                warmUp(load);
-            });
+            boolean warmUp = wanted("ingest") || wanted("burst");
+            Sections sections = new Sections(report, console, afterSection,
+                    (warmUp ? 1 : 0) + (int) SECTIONS.stream().filter(this::wanted).count());
+            if (warmUp) {
+                sections.run("warm-up", () -> {
+                    mintTokens(plan.burstUsers());
+                    warmUp(load);
+                });
+            }
             // Later sections compare with the floor; without it they fail, and say so.
             Map<Integer, Floor.Rates> floors = new LinkedHashMap<>();
-            sections.run("floor", () -> floors.putAll(floor()));
-            sections.run("ingest", () -> ingest(load, requireFloors(floors)));
-            sections.run("drain", () -> drain(requireFloors(floors)));
-            sections.run("burst", () -> burst(load, Optional.ofNullable(floors.get(plan.referenceLevel()))));
-            sections.run("cold start", () -> coldStart(template.toAbsolutePath().getParent()));
+            if (wanted("floor")) {
+                sections.run("floor", () -> floors.putAll(floor()));
+            }
+            if (wanted("ingest")) {
+                sections.run("ingest", () -> ingest(load, requireFloors(floors)));
+            }
+            if (wanted("drain")) {
+                sections.run("drain", () -> drain(requireFloors(floors)));
+            }
+            if (wanted("burst")) {
+                sections.run("burst", () -> burst(load, Optional.ofNullable(floors.get(plan.referenceLevel()))));
+            }
+            if (wanted("cold start")) {
+                sections.run("cold start", () -> coldStart(template.toAbsolutePath().getParent()));
+            }
             LimitsSummary.of(stack, 0).forEach((key, value) -> {
                 if (!key.equals("writeUnitsPerParticipation")) {
                     report.put(key, value);
@@ -165,6 +207,10 @@ public final class Bench {
             sections.finish();
         }
         return report;
+    }
+
+    private boolean wanted(String section) {
+        return only.isEmpty() || only.contains(section);
     }
 
     private static Map<Integer, Floor.Rates> requireFloors(Map<Integer, Floor.Rates> floors) {

@@ -6,7 +6,6 @@ import com.rushgate.local.template.StackModel.FunctionSpec;
 import com.rushgate.local.triggers.Scheduler;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -45,12 +44,21 @@ final class ColdStarts {
         List<String> participations(String eventId, List<String> users) throws InterruptedException;
     }
 
-    /** One fresh JVM's readings, in milliseconds. */
+    /**
+     * One fresh JVM's readings, in milliseconds: wall times, then the process's CPU time (every
+     * thread; JVM start included in init, as in initMs) and the classes loaded, which a busy machine
+     * does not change.
+     */
     record Run(double jvmStartMs, double initMs, double primingMs, double firstInvocationMs, double[] warmMs,
-               String firstOutput) {
+               String firstOutput, double initCpuMs, double firstInvocationCpuMs, long initClasses,
+               long coldStartClasses) {
 
         double coldStartMs() {
             return initMs + firstInvocationMs;
+        }
+
+        double coldStartCpuMs() {
+            return initCpuMs + firstInvocationCpuMs;
         }
     }
 
@@ -77,7 +85,7 @@ final class ColdStarts {
         this.fixtures = fixtures;
         this.console = console;
         this.work = Files.createTempDirectory("rushgate-cold-start");
-        this.probeDirectory = unpackProbe(work.resolve("probe"));
+        this.probeDirectory = ColdStartProbe.unpackInto(work.resolve("probe"));
     }
 
     /** Runs the section into {@code report}: {@code runs} JVMs per function and mode, {@code warm} warm calls each. */
@@ -93,8 +101,11 @@ final class ColdStarts {
         double largestJarMb = 0;
         double slowestColdStart = 0;
         double slowestPrimedFirstCall = 0;
+        double helloColdStartCpu = 0;
+        double slowestColdStartCpu = 0;
         List<Target> targets = new ArrayList<>();
-        targets.add(new Target("hello-world", "com.rushgate.bench.hello.HelloHandler::handleRequest", hello, Map.of()));
+        targets.add(new Target("hello-world", "com.rushgate.bench.hello.HelloHandler::handleRequest", hello,
+                yardstickEnvironment(environments)));
         for (FunctionSpec function : functions) {
             targets.add(new Target(function.logicalId(), function.handler(), function.code(),
                     probeEnvironment(function.handler(), environments.get(function.logicalId()))));
@@ -115,12 +126,15 @@ final class ColdStarts {
             List<Run> primed = byMode.get(true);
             double jarMb = Files.size(target.jar()) / 1_048_576.0;
             double cold = median(plain, Run::coldStartMs);
+            double coldCpu = median(plain, Run::coldStartCpuMs);
             if (target.name().equals("hello-world")) {
                 helloColdStart = cold;
+                helloColdStartCpu = coldCpu;
             } else {
                 coldStartMs.put(target.name(), Report.round(cold));
                 largestJarMb = Math.max(largestJarMb, jarMb);
                 slowestColdStart = Math.max(slowestColdStart, cold);
+                slowestColdStartCpu = Math.max(slowestColdStartCpu, coldCpu);
                 slowestPrimedFirstCall = Math.max(slowestPrimedFirstCall, median(primed, Run::firstInvocationMs));
             }
             Map<String, Object> detail = new LinkedHashMap<>();
@@ -134,16 +148,24 @@ final class ColdStarts {
             detail.put("primingMs", Report.round(median(primed, Run::primingMs)));
             detail.put("firstInvocationAfterPrimingMs", Report.round(median(primed, Run::firstInvocationMs)));
             detail.put("warmP50Ms", Report.round(warmPercentile(plain, 50)));
+            detail.put("initCpuMs", Report.round(median(plain, Run::initCpuMs)));
+            detail.put("coldStartCpuMs", Report.round(coldCpu));
+            detail.put("initClasses", Math.round(median(plain, Run::initClasses)));
+            detail.put("coldStartClasses", Math.round(median(plain, Run::coldStartClasses)));
             detail.put("firstOutput", plain.get(0).firstOutput());
             details.add(detail);
             rows.add(List.of(target.name(), String.format(Locale.ROOT, "%.1f", jarMb),
                     Report.number(median(plain, Run::initMs)), Report.number(median(plain, Run::firstInvocationMs)),
                     Report.number(cold), Report.number(median(primed, Run::firstInvocationMs)),
-                    Report.number(median(primed, Run::primingMs)), Report.number(warmPercentile(plain, 50))));
+                    Report.number(median(primed, Run::primingMs)), Report.number(warmPercentile(plain, 50)),
+                    Report.number(coldCpu), String.format(Locale.ROOT, "%,d", Math.round(median(plain, Run::initClasses))),
+                    String.format(Locale.ROOT, "%,d", Math.round(median(plain, Run::coldStartClasses)))));
         }
         report.detail("coldStart", details);
-        report.table("Cold start: a fresh JVM per run, median of " + runs + " (ms; init = spawn to constructed handler)",
-                List.of("function", "jar MB", "init", "1st call", "init+1st", "1st call primed", "priming", "warm p50"),
+        report.table("Cold start: a fresh JVM per run, median of " + runs + " (ms; init = spawn to constructed handler;"
+                        + " CPU = the process's, every thread; classes loaded after init and after the 1st call)",
+                List.of("function", "jar MB", "init", "1st call", "init+1st", "1st call primed", "priming", "warm p50",
+                        "init+1st CPU", "classes init", "classes 1st"),
                 rows);
         report.put("coldStartMs", coldStartMs);
         report.put("helloColdStartMs", helloColdStart);
@@ -151,6 +173,8 @@ final class ColdStarts {
         // hello-world's, the slowest first call after priming.
         report.put("largestJarMb", Report.round(largestJarMb));
         report.put("coldStartRatio", Report.ratio(slowestColdStart, helloColdStart));
+        // The same ratio in CPU time, which holds when other work shares the machine.
+        report.put("coldStartCpuRatio", Report.ratio(slowestColdStartCpu, helloColdStartCpu));
         report.put("slowestPrimedFirstCallMs", Report.round(slowestPrimedFirstCall));
         httpClients(runs, warm, report);
     }
@@ -196,6 +220,20 @@ final class ColdStarts {
     }
 
     private record Target(String name, String handler, Path jar, Map<String, String> environment) {
+    }
+
+    /**
+     * Hello-world runs with the JVM options every function gets from the template's globals
+     * (JAVA_TOOL_OPTIONS), and nothing else of theirs: a yardstick run with other JIT settings than
+     * the functions would flatter or harm every ratio.
+     */
+    static Map<String, String> yardstickEnvironment(Map<String, Map<String, String>> functionEnvironments) {
+        return functionEnvironments.values().stream()
+                .map(environment -> environment.get("JAVA_TOOL_OPTIONS"))
+                .filter(java.util.Objects::nonNull)
+                .findFirst()
+                .map(options -> Map.of("JAVA_TOOL_OPTIONS", options))
+                .orElse(Map.of());
     }
 
     /**
@@ -249,13 +287,18 @@ final class ColdStarts {
         Map<String, String> readings = readings(result, target);
         long main = Long.parseLong(readings.get("mainNanos"));
         long loaded = Long.parseLong(readings.get("loadedNanos"));
+        long counted = Long.parseLong(readings.get("countedNanos"));
         long primed = Long.parseLong(readings.get("primedNanos"));
         long invoked = Long.parseLong(readings.get("invokedNanos"));
         String warm = readings.getOrDefault("warmNanos", "");
         double[] warmMs = warm.isEmpty() ? new double[0]
                 : Arrays.stream(warm.split(",")).mapToDouble(n -> Long.parseLong(n) / 1e6).toArray();
-        return new Run((main - spawned) / 1e6, (loaded - spawned) / 1e6, (primed - loaded) / 1e6,
-                (invoked - primed) / 1e6, warmMs, readings.getOrDefault("firstOutput", ""));
+        double initCpuMs = Long.parseLong(readings.get("loadedCpuNanos")) / 1e6;
+        double firstCallCpuMs = (Long.parseLong(readings.get("invokedCpuNanos"))
+                - Long.parseLong(readings.get("primedCpuNanos"))) / 1e6;
+        return new Run((main - spawned) / 1e6, (loaded - spawned) / 1e6, (primed - counted) / 1e6,
+                (invoked - primed) / 1e6, warmMs, readings.getOrDefault("firstOutput", ""), initCpuMs, firstCallCpuMs,
+                Long.parseLong(readings.get("loadedClasses")), Long.parseLong(readings.get("invokedClasses")));
     }
 
     private Map<String, String> readings(Path result, Target target) throws IOException {
@@ -340,19 +383,6 @@ final class ColdStarts {
         try (Stream<Path> files = Files.list(directory)) {
             return files.filter(f -> f.getFileName().toString().startsWith("aws-crt")).sorted().toList();
         }
-    }
-
-    private static Path unpackProbe(Path directory) throws IOException {
-        String resource = "/" + PROBE_CLASS.replace('.', '/') + ".class";
-        Path target = directory.resolve(resource.substring(1));
-        Files.createDirectories(target.getParent());
-        try (InputStream in = ColdStarts.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("the local jar lacks " + resource);
-            }
-            Files.copy(in, target);
-        }
-        return directory;
     }
 
     private static Path path(URL url) {

@@ -5,13 +5,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.rushgate.core.app.CachedEventCatalog;
 import com.rushgate.core.app.ClientException;
+import com.rushgate.core.app.DrawDecisions;
 import com.rushgate.core.app.ParticipateCommand;
 import com.rushgate.core.app.ParticipateUseCase;
 import com.rushgate.core.app.Participation;
 import com.rushgate.core.app.RetryableException;
+import com.rushgate.core.app.WorkMessage;
 import com.rushgate.core.app.port.BusinessMetrics;
 import com.rushgate.core.app.port.RequestStore.ClaimResult;
 import com.rushgate.core.app.port.StockAllocator;
+import com.rushgate.core.app.port.WorkQueue;
 import com.rushgate.core.aws.DynamoEventCatalog;
 import com.rushgate.core.aws.DynamoRequestStore;
 import com.rushgate.core.aws.DynamoStockAllocator;
@@ -32,6 +35,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -72,7 +76,7 @@ final class SyncParticipation implements Invoker {
         this.requests = new DynamoRequestStore(dynamoDb, requestTable, arrivalShards);
         this.events = new CachedEventCatalog(new DynamoEventCatalog(dynamoDb, eventTable), clock, eventCacheTtl);
         // No queue in this design: the "send" is the inline decision below.
-        this.participate = new ParticipateUseCase(events, requests, message -> { }, new Sha256RequestIds(),
+        this.participate = new ParticipateUseCase(events, requests, new InlineDecision(), new Sha256RequestIds(),
                 new HmacUserKeys(userKeySecret), clock, BusinessMetrics.NONE);
         this.stock = new DynamoStockAllocator(dynamoDb, eventTable, requestTable);
         this.environments = new Semaphore(concurrency, true);
@@ -174,5 +178,18 @@ final class SyncParticipation implements Invoker {
         response.putObject("headers").put("Content-Type", "application/json");
         response.put("body", body.toString());
         return response;
+    }
+
+    /** The baseline's "queue": the decision follows inline, so sending is nothing, and it runs no raffle. */
+    private static final class InlineDecision implements WorkQueue {
+        @Override
+        public void send(WorkMessage message) {
+            // Decided inline by the caller.
+        }
+
+        @Override
+        public void sendDecisions(List<DrawDecisions> chunks) {
+            throw new IllegalStateException("the synchronous baseline draws no raffles");
+        }
     }
 }

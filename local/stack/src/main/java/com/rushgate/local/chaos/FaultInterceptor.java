@@ -18,7 +18,6 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
-import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
 
 /**
  * Faults for the local stack's functions, injected through the SDK as a global execution
@@ -34,6 +33,10 @@ import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
  * others) and a {@code ProvisionedThroughputExceededException} on a single-item write. They are
  * injected per attempt, inside the SDK's retry loop, so the client's retry policy treats them as
  * it treats DynamoDB's own: it retries the throttling exception and not the cancelled transaction.
+ *
+ * <p>An SQS send is recognised by its class name and read through the SDK's generic field access:
+ * a function jar holds only the SDK clients it uses (Status has no SQS classes at all), and this
+ * class is loaded beside each function's own.
  */
 public final class FaultInterceptor implements ExecutionInterceptor {
 
@@ -54,6 +57,7 @@ public final class FaultInterceptor implements ExecutionInterceptor {
     static final String THROUGHPUT_MESSAGE = "The level of configured provisioned throughput for the table was exceeded."
             + " Consider increasing your provisioning level with the UpdateTable API.";
     private static final String SERVICE = "DynamoDb";
+    private static final String SEND_MESSAGE = "software.amazon.awssdk.services.sqs.model.SendMessageRequest";
 
     static String counterName(String kind) {
         return kind + ".count";
@@ -62,7 +66,8 @@ public final class FaultInterceptor implements ExecutionInterceptor {
     @Override
     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
         SdkRequest request = context.request();
-        if (request instanceof SendMessageRequest send && send.queueUrl().equals(System.getProperty(WORK_QUEUE))) {
+        if (request.getClass().getName().equals(SEND_MESSAGE)
+                && request.getValueForField("QueueUrl", String.class).orElse("").equals(System.getProperty(WORK_QUEUE))) {
             if (roll(SQS_SEND)) {
                 throw SdkClientException.create("chaos: SendMessage lost (injected)");
             }

@@ -10,7 +10,7 @@ import java.util.List;
  * jars. What the function itself keeps in statics (its wiring, Powertools idempotency and
  * metrics singletons, AspectJ aspects, the runtime client) is loaded here, once per environment,
  * exactly as in a fresh Lambda sandbox. Thread-safe libraries without per-invocation state (the
- * AWS SDK, Jackson, log4j and Powertools logging) come from the function's {@link SharedLibraries},
+ * AWS SDK, Jackson, the functions' logging and Powertools logging) come from the function's {@link SharedLibraries},
  * loaded and JIT-compiled once per function: on a laptop, sixteen private copies of the SDK would
  * spend the cores on class loading and compilation instead of requests.
  */
@@ -46,7 +46,7 @@ final class InstanceClassLoader extends URLClassLoader {
         private static final List<String> SHARED = List.of(
                 "software.amazon.awssdk.", "software.amazon.eventstream.", "org.reactivestreams.",
                 "com.fasterxml.jackson.", "org.joda.time.", "com.amazonaws.services.lambda.runtime.events.",
-                "org.slf4j.", "org.apache.logging.log4j.", "org.apache.logging.slf4j.", "software.amazon.lambda.powertools.logging.",
+                "org.slf4j.", "ch.qos.logback.", "com.rushgate.logging.", "software.amazon.lambda.powertools.logging.",
                 "software.amazon.lambda.powertools.common.", "software.amazon.lambda.powertools.utilities.",
                 "io.burt.jmespath.", "org.apache.commons.lang3.", "org.javatuples.", "org.apache.http.",
                 "org.apache.commons.logging.", "org.apache.commons.codec.",

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.InterceptorContext;
 import software.amazon.awssdk.http.ExecutableHttpRequest;
@@ -30,6 +31,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
 
 /** The hot-item faults have exactly the shapes DynamoDB and the SDK give them. */
 class FaultInterceptorTest {
@@ -135,6 +137,21 @@ class FaultInterceptorTest {
         transmit(PutItemRequest.builder().tableName(REQUESTS).build());
 
         assertThat(Faults.injected()).isEqualTo(before);
+    }
+
+    @Test
+    void beforeExecution_aSendToTheWorkQueue_isLost_aSendElsewhereIsNot() {
+        Faults.set(1.0, QUEUE, EVENTS);
+        FaultInterceptor faults = new FaultInterceptor();
+
+        assertThatThrownBy(() -> faults.beforeExecution(InterceptorContext.builder()
+                .request(SendMessageRequest.builder().queueUrl(QUEUE).messageBody("m").build()).build(),
+                new ExecutionAttributes()))
+                .isInstanceOf(SdkClientException.class)
+                .hasMessageContaining("SendMessage lost");
+        faults.beforeExecution(InterceptorContext.builder()
+                .request(SendMessageRequest.builder().queueUrl(QUEUE + "-dlq").messageBody("m").build()).build(),
+                new ExecutionAttributes());
     }
 
     @Test

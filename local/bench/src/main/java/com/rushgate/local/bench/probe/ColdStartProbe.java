@@ -29,7 +29,15 @@ import java.util.UUID;
  * {@code key=value} lines: {@code mainNanos}, {@code loadedNanos}, {@code primedNanos},
  * {@code invokedNanos} (each a {@link System#nanoTime()} reading, comparable with the parent's on
  * the same machine), {@code warmNanos} (comma-separated durations of the invocations after the
- * first), {@code firstOutput}, and {@code error} when something failed.
+ * first), {@code firstOutput}, {@code priming} (each step's outcome), {@code missingClasses} (every
+ * class the code asked its class loader for and did not get, comma-separated), and {@code error}
+ * when something failed. Besides wall time, which a
+ * busy machine stretches, it writes what load does not change: the process's CPU time
+ * ({@code loadedCpuNanos}, {@code primedCpuNanos}, {@code invokedCpuNanos}: since the JVM started, every thread, the JIT
+ * compiler and the collector included) and the classes loaded ({@code loadedClasses},
+ * {@code invokedClasses}). Reading the class count starts the JDK's management classes; that
+ * happens after the init readings and its time ({@code countedNanos}, {@code countedCpuNanos}) is
+ * left out of the phases that follow.
  */
 public final class ColdStartProbe {
 
@@ -39,6 +47,27 @@ public final class ColdStartProbe {
     private static final int FIRST_EVENT = 4;
 
     private ColdStartProbe() {
+    }
+
+    /**
+     * Copies the probe's class files under {@code directory}, which then is the whole class path a
+     * probe JVM needs.
+     *
+     * @return {@code directory}
+     */
+    public static Path unpackInto(Path directory) throws java.io.IOException {
+        for (Class<?> type : List.of(ColdStartProbe.class, MissingClasses.class)) {
+            String resource = type.getName().replace('.', '/') + ".class";
+            Path target = directory.resolve(resource);
+            Files.createDirectories(target.getParent());
+            try (InputStream in = ColdStartProbe.class.getClassLoader().getResourceAsStream(resource)) {
+                if (in == null) {
+                    throw new IllegalStateException("the class path lacks " + resource);
+                }
+                Files.copy(in, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        return directory;
     }
 
     public static void main(String[] args) throws Exception {
@@ -64,12 +93,16 @@ public final class ColdStartProbe {
         for (int i = 0; i < jars.length; i++) {
             urls[i] = Path.of(jars[i]).toUri().toURL();
         }
-        java.net.URLClassLoader loader = new java.net.URLClassLoader(urls, ClassLoader.getSystemClassLoader());
+        MissingClasses loader = new MissingClasses(urls);
         Thread.currentThread().setContextClassLoader(loader);
         String handlerName = args[2];
         boolean prime = Boolean.parseBoolean(args[3]);
         Object handler = load(handlerName, loader);
         lines.add("loadedNanos=" + System.nanoTime());
+        lines.add("loadedCpuNanos=" + cpuNanos());
+        lines.add("loadedClasses=" + loadedClasses());
+        lines.add("countedCpuNanos=" + cpuNanos());
+        lines.add("countedNanos=" + System.nanoTime());
         if (prime) {
             Class<?> priming;
             try {
@@ -83,6 +116,7 @@ public final class ColdStartProbe {
             }
         }
         lines.add("primedNanos=" + System.nanoTime());
+        lines.add("primedCpuNanos=" + cpuNanos());
         Method handle = handler.getClass().getMethod("handleRequest", InputStream.class, OutputStream.class,
                 loader.loadClass("com.amazonaws.services.lambda.runtime.Context"));
         handle.setAccessible(true);
@@ -95,16 +129,61 @@ public final class ColdStartProbe {
             long finished = System.nanoTime();
             if (i == FIRST_EVENT) {
                 lines.add("invokedNanos=" + finished);
+                lines.add("invokedCpuNanos=" + cpuNanos());
+                lines.add("invokedClasses=" + loadedClasses());
                 lines.add("firstOutput=" + oneLine(out.toString(StandardCharsets.UTF_8)));
             } else {
                 warm.append(warm.length() == 0 ? "" : ",").append(finished - started);
             }
         }
         lines.add("warmNanos=" + warm);
+        lines.add("missingClasses=" + String.join(",", loader.missing()));
+    }
+
+    /**
+     * The function's class loader, over the system class loader (which holds this class only). It
+     * notes every class it was asked for and could not find: a class removed from a minimized jar
+     * that something loads by name shows up here, even where the caller falls back quietly.
+     */
+    private static final class MissingClasses extends java.net.URLClassLoader {
+
+        static {
+            ClassLoader.registerAsParallelCapable();
+        }
+
+        private final java.util.Set<String> missing = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+        MissingClasses(java.net.URL[] urls) {
+            super(urls, ClassLoader.getSystemClassLoader());
+        }
+
+        @Override
+        protected Class<?> findClass(String name) throws ClassNotFoundException {
+            try {
+                return super.findClass(name);
+            } catch (ClassNotFoundException notHere) {
+                missing.add(name);
+                throw notHere;
+            }
+        }
+
+        List<String> missing() {
+            return missing.stream().sorted().toList();
+        }
+    }
+
+    /** CPU time of the whole process so far, in nanoseconds; -1 where the platform does not tell. */
+    private static long cpuNanos() {
+        return ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(-1L);
+    }
+
+    /** Classes loaded since the JVM started, the JDK's own included. */
+    private static long loadedClasses() {
+        return java.lang.management.ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount();
     }
 
     /** As the runtime interface client loads a handler; returns the stream handler it wraps. */
-    private static Object load(String handlerName, java.net.URLClassLoader loader) throws Exception {
+    private static Object load(String handlerName, ClassLoader loader) throws Exception {
         Field customerLoader = loader.loadClass(RIC + "AWSLambda").getDeclaredField("customerClassLoader");
         customerLoader.setAccessible(true);
         customerLoader.set(null, loader);
