@@ -45,7 +45,7 @@ class StackModelTest {
         StackModel.TableSpec warm = model(Map.of("RequestTableWarmWrites", "8000")).table("RequestTable");
         StackModel.TableSpec cold = model(Map.of()).table("RequestTable");
 
-        // What the limits proxy reads as the table's warm throughput (LocalStack.warmThroughput)
+        // What the limits proxy reads as the table's warm throughput (Emulators.warmThroughput, in the stack)
         assertThat(Template.map(warm.properties().get("WarmThroughput")).get("WriteUnitsPerSecond").toString())
                 .isEqualTo("8000");
         assertThat((List<?>) warm.properties().get("GlobalSecondaryIndexes")).hasSize(2)
