@@ -8,9 +8,9 @@ import picocli.CommandLine.Spec;
 /** The rushgate command line: the local stack and the tools around it. */
 @Command(name = "rushgate", mixinStandardHelpOptions = true, version = "rushgate 1.0",
         description = "Rushgate on one machine, built from template.yaml: no Docker, no AWS account, no network.",
-        subcommands = {StartCommand.class, DemoCommand.class, TokenCommand.class, CreateEventCommand.class,
+        subcommands = {StartCommand.class, DemoCommand.class, TokenCommand.class, CreateEventCommandLine.class,
                 ListEventsCommand.class, InvokeCommand.class, DlqCommand.class, RedriveCommandLine.class, ChaosCommand.class,
-                AnalyticsCommand.class, BenchCommand.class,
+                DrawCommandLine.class, VerifyDrawCommand.class, AnalyticsCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

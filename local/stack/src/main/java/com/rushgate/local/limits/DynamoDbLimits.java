@@ -22,6 +22,10 @@ import java.util.function.LongSupplier;
  * forwarded asking DynamoDB Local for the item after (or before) the change, which the caller
  * then does not see unless it asked for it; what an item looked like before is what the proxy saw
  * of it last. Admission uses what is known before the call; the exact units are settled after it.
+ *
+ * <p>This class routes each operation and holds what its calls share (the tables' shapes, the
+ * items' last known images, the buckets, the counters); {@link SingleItemCalls},
+ * {@link TransactionCalls} and {@link BatchCalls} price and admit them.
  */
 public final class DynamoDbLimits {
 
@@ -36,7 +40,9 @@ public final class DynamoDbLimits {
     private final InflightTransactions inflight = new InflightTransactions();
     private final Throughput throughput;
     private final AwsErrors errors;
-    private final MultiItemCalls multi;
+    private final SingleItemCalls single;
+    private final TransactionCalls transactions;
+    private final BatchCalls batches;
 
     /**
      * @param warmThroughput per table name, {write units, read units} per second from the template's
@@ -49,7 +55,9 @@ public final class DynamoDbLimits {
         this.warmThroughput = Map.copyOf(warmThroughput);
         this.throughput = new Throughput(limits, nanos, shapes::get);
         this.errors = new AwsErrors("arn:aws:dynamodb:" + region + ":" + account + ":table/");
-        this.multi = new MultiItemCalls(this);
+        this.single = new SingleItemCalls(this);
+        this.transactions = new TransactionCalls(this);
+        this.batches = new BatchCalls(this);
     }
 
     public LimitsCounters.Snapshot counters() {
@@ -66,13 +74,13 @@ public final class DynamoDbLimits {
         }
         Call call = new Call(operation, (ObjectNode) request, authorization);
         return switch (operation) {
-            case "PutItem", "UpdateItem", "DeleteItem" -> singleWrite(call);
-            case "GetItem" -> getItem(call);
-            case "Query", "Scan" -> queryOrScan(call);
-            case "BatchWriteItem" -> multi.batchWrite(call);
-            case "BatchGetItem" -> multi.batchGet(call);
-            case "TransactWriteItems" -> multi.transactWrite(call);
-            case "TransactGetItems" -> multi.transactGet(call);
+            case "PutItem", "UpdateItem", "DeleteItem" -> single.write(call);
+            case "GetItem" -> single.getItem(call);
+            case "Query", "Scan" -> single.queryOrScan(call);
+            case "BatchWriteItem" -> batches.write(call);
+            case "BatchGetItem" -> batches.get(call);
+            case "TransactWriteItems" -> transactions.write(call);
+            case "TransactGetItems" -> transactions.get(call);
             case "CreateTable", "DeleteTable", "UpdateTable" -> {
                 shapes.remove(request.path("TableName").asText());
                 yield backend.call(target, body, authorization);
@@ -85,137 +93,7 @@ public final class DynamoDbLimits {
     record Call(String operation, ObjectNode request, String authorization) {
     }
 
-    private Backend.Reply singleWrite(Call call) {
-        ObjectNode request = call.request();
-        TableShape shape = shape(request.path("TableName").asText(), call.authorization());
-        if (shape == null) {
-            return forward(call);
-        }
-        boolean put = call.operation().equals("PutItem");
-        JsonNode key = put ? shape.keyOf(request.path("Item")) : request.path("Key");
-        String itemKey = shape.itemKey(key);
-        String partition = shape.partition(key);
-        ItemInfo before = images.get(itemKey);
-        List<Charge> estimate = switch (call.operation()) {
-            case "PutItem" -> WriteCosts.of(shape, partition, before, shape.info(request.path("Item")), 1);
-            case "DeleteItem" -> WriteCosts.of(shape, partition, before, null, 1);
-            default -> WriteCosts.estimateUpdate(shape, partition, before, 1);
-        };
-        if (!inflight.beginWrite(itemKey)) {
-            counters.conflict();
-            return errors.transactionConflict();
-        }
-        try {
-            List<Throughput.Throttle> throttles = throughput.reserve(estimate);
-            if (!throttles.isEmpty()) {
-                counters.throttled();
-                return errors.throttled(throttles);
-            }
-            String asked = request.path("ReturnValues").asText("NONE");
-            boolean rewritten = asked.equals("NONE");
-            if (rewritten) {
-                request.put("ReturnValues", call.operation().equals("UpdateItem") ? "ALL_NEW" : "ALL_OLD");
-            }
-            String returned = rewritten ? request.path("ReturnValues").asText() : asked;
-            Backend.Reply reply = forward(call);
-            JsonNode answer = parse(reply.body());
-            List<Charge> consumed;
-            if (reply.status() == 200) {
-                JsonNode attributes = answer.path("Attributes");
-                ItemInfo old = returned.equals("ALL_OLD") ? shape.info(attributes) : before;
-                ItemInfo after = switch (call.operation()) {
-                    case "PutItem" -> shape.info(request.path("Item"));
-                    case "DeleteItem" -> ItemInfo.ABSENT;
-                    default -> returned.equals("ALL_NEW") ? shape.info(attributes) : old;
-                };
-                consumed = WriteCosts.of(shape, partition, old, after, 1);
-                remember(itemKey, after);
-                if (rewritten) {
-                    ((ObjectNode) answer).remove("Attributes");
-                }
-            } else if (AwsErrors.errorType(reply.body()).equals("ConditionalCheckFailedException")) {
-                ItemInfo found = answer.has("Item") ? shape.info(answer.path("Item")) : before;
-                remember(itemKey, found);
-                consumed = WriteCosts.tableOnly(WriteCosts.of(shape, partition, found, found, 1));
-            } else {
-                consumed = List.of();
-            }
-            settle(estimate, consumed);
-            return reply.status() == 200 ? withCapacity(answer, request, consumed, false) : reply;
-        } finally {
-            inflight.endWrite(itemKey);
-        }
-    }
-
-    private Backend.Reply getItem(Call call) {
-        ObjectNode request = call.request();
-        TableShape shape = shape(request.path("TableName").asText(), call.authorization());
-        if (shape == null) {
-            return forward(call);
-        }
-        boolean consistent = request.path("ConsistentRead").asBoolean(false);
-        String itemKey = shape.itemKey(request.path("Key"));
-        ItemInfo known = images.getOrDefault(itemKey, ItemInfo.ABSENT);
-        List<Charge> estimate = List.of(new Charge(shape.name(), null, shape.partition(request.path("Key")),
-                ItemSize.readUnits(known.size(), consistent), false));
-        Backend.Reply reply = admitAndForward(call, estimate);
-        if (reply.status() != 200 || estimate.isEmpty()) {
-            return reply;
-        }
-        JsonNode answer = parse(reply.body());
-        int size = ItemSize.of(answer.path("Item"));
-        if (!request.has("ProjectionExpression") && !request.has("AttributesToGet")) {
-            remember(itemKey, shape.info(answer.path("Item")));
-        }
-        List<Charge> consumed = List.of(new Charge(shape.name(), null, estimate.get(0).partition(),
-                ItemSize.readUnits(size, consistent), false));
-        settle(estimate, consumed);
-        return withCapacity(answer, request, consumed, false);
-    }
-
-    private Backend.Reply queryOrScan(Call call) {
-        ObjectNode request = call.request();
-        TableShape shape = shape(request.path("TableName").asText(), call.authorization());
-        if (shape == null) {
-            return forward(call);
-        }
-        String indexName = request.path("IndexName").asText(null);
-        TableShape.Index index = indexName == null ? null : shape.index(indexName);
-        String partition = call.operation().equals("Query")
-                ? KeyConditions.partition(request, index == null ? shape.hashKey() : index.hashKey()) : null;
-        boolean consistent = request.path("ConsistentRead").asBoolean(false);
-        List<Charge> estimate = List.of(new Charge(shape.name(), index == null ? null : index.name(), partition,
-                ItemSize.readUnits(0, consistent), false));
-        Backend.Reply reply = admitAndForward(call, estimate);
-        if (reply.status() != 200) {
-            return reply;
-        }
-        JsonNode answer = parse(reply.body());
-        int bytes = 0;
-        for (JsonNode item : answer.path("Items")) {
-            bytes += ItemSize.of(item);
-        }
-        List<Charge> consumed = List.of(new Charge(shape.name(), estimate.get(0).index(), partition,
-                ItemSize.readUnits(bytes, consistent), false));
-        settle(estimate, consumed);
-        return withCapacity(answer, request, consumed, false);
-    }
-
-    /** Reserves the estimate and forwards; a refusal is the throttling error, and nothing is reserved. */
-    private Backend.Reply admitAndForward(Call call, List<Charge> estimate) {
-        List<Throughput.Throttle> throttles = throughput.reserve(estimate);
-        if (!throttles.isEmpty()) {
-            counters.throttled();
-            return errors.throttled(throttles);
-        }
-        Backend.Reply reply = forward(call);
-        if (reply.status() != 200) {
-            settle(estimate, List.of());
-        }
-        return reply;
-    }
-
-    // ---- what MultiItemCalls shares
+    // ---- what the calls share
 
     TableShape shape(String table, String authorization) {
         TableShape known = shapes.get(table);

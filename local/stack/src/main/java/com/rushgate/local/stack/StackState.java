@@ -2,7 +2,9 @@ package com.rushgate.local.stack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
@@ -47,6 +49,28 @@ public record StackState(long pid, Path template, String region, URI api, URI dy
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
+    }
+
+    /** Writes this state where {@link #find} looks for it, and returns the file. */
+    Path write(Path stateDir) {
+        ObjectNode state = JSON.createObjectNode();
+        state.put("pid", pid);
+        state.put("template", template.toString());
+        state.put("region", region);
+        state.put("api", api == null ? null : api.toString());
+        state.put("dynamodb", dynamoDb.toString());
+        state.put("sqs", sqs.toString());
+        state.put("dataDir", dataDir == null ? null : dataDir.toString());
+        state.put("lake", lake == null ? null : lake.toString());
+        state.putPOJO("parameters", parameters);
+        Path file = stateDir.resolve(LocalStack.STATE_FILE);
+        try {
+            Files.createDirectories(stateDir);
+            JSON.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), state);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+        return file;
     }
 
     private static boolean answers(URI endpoint) {

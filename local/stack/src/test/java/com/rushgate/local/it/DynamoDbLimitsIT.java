@@ -1,107 +1,57 @@
 package com.rushgate.local.it;
 
+import static com.rushgate.local.it.LimitsTables.ACCOUNT;
+import static com.rushgate.local.it.LimitsTables.INDEX;
+import static com.rushgate.local.it.LimitsTables.TABLE;
+import static com.rushgate.local.it.LimitsTables.WARM_TABLE;
+import static com.rushgate.local.it.LimitsTables.client;
+import static com.rushgate.local.it.LimitsTables.item;
+import static com.rushgate.local.it.LimitsTables.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
-import com.rushgate.local.emulator.DynamoDbLocal;
 import com.rushgate.local.limits.AwsLimits;
 import com.rushgate.local.limits.DynamoDbLimitsProxy;
 import com.rushgate.local.limits.LimitsCounters;
-import com.rushgate.local.stack.LocalClients;
-import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.retries.DefaultRetryStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.ThrottlingReason;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
-import software.amazon.awssdk.services.dynamodb.model.TransactionConflictException;
 
 /**
- * The DynamoDB limits proxy in front of DynamoDB Local, driven by the real SDK. Scale 0.01 makes
- * the figures small (a partition: 10 write units/s, 30 read units/s; a table: 40 write units/s)
- * and the proxy's clock only moves when a test moves it, so every ceiling is exact.
+ * The DynamoDB limits proxy's throughput in front of DynamoDB Local, driven by the real SDK. Scale
+ * 0.01 makes the figures small (a partition: 10 write units/s, 30 read units/s; a table: 40 write
+ * units/s) and the proxy's clock only moves when a test moves it, so every ceiling is exact.
+ * {@link TransactionConflictsIT} covers the conflicts.
  */
 class DynamoDbLimitsIT {
 
-    private static final String ACCOUNT = "000000000000";
-    private static final String TABLE = "LimitsTable";
-    private static final String WARM_TABLE = "WarmTable";
-    private static final String INDEX = "ByGroup";
-
-    private static DynamoDbLocal dynamoDbLocal;
-    private static LocalClients direct;
+    private static LimitsTables tables;
     private static final AtomicLong clock = new AtomicLong();
     private static DynamoDbLimitsProxy proxy;
-    /** A proxy whose clock jumps a second at every look: throughput never binds, conflicts still do. */
-    private static DynamoDbLimitsProxy unthrottled;
 
     @BeforeAll
     static void start() {
-        dynamoDbLocal = DynamoDbLocal.start(null, 0);
-        direct = new LocalClients("us-east-1", dynamoDbLocal.endpoint(), URI.create("http://127.0.0.1:1"));
-        for (String table : List.of(TABLE, WARM_TABLE)) {
-            direct.dynamoDb().createTable(t -> t.tableName(table).billingMode("PAY_PER_REQUEST")
-                    .attributeDefinitions(a -> a.attributeName("pk").attributeType("S"),
-                            a -> a.attributeName("group").attributeType("S"))
-                    .keySchema(k -> k.attributeName("pk").keyType("HASH"))
-                    .globalSecondaryIndexes(g -> g.indexName(INDEX).keySchema(k -> k.attributeName("group").keyType("HASH"))
-                            .projection(p -> p.projectionType("ALL"))));
-        }
-        proxy = DynamoDbLimitsProxy.start(new AwsLimits(0.01), dynamoDbLocal.endpoint(),
+        tables = LimitsTables.start();
+        proxy = DynamoDbLimitsProxy.start(new AwsLimits(0.01), tables.dynamoDbLocal(),
                 Map.of(WARM_TABLE, new double[] {8_000, 24_000}), "us-east-1", ACCOUNT, 0, clock::get);
-        AtomicLong jumping = new AtomicLong();
-        unthrottled = DynamoDbLimitsProxy.start(new AwsLimits(0.01), dynamoDbLocal.endpoint(), Map.of(), "us-east-1",
-                ACCOUNT, 0, () -> jumping.addAndGet(TimeUnit.SECONDS.toNanos(1)));
     }
 
     @AfterAll
     static void stop() {
-        unthrottled.close();
         proxy.close();
-        direct.close();
-        dynamoDbLocal.close();
-    }
-
-    private static DynamoDbClient client(DynamoDbLimitsProxy target, boolean retries) {
-        return DynamoDbClient.builder().region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .endpointOverride(target.endpoint()).httpClient(ApacheHttpClient.create())
-                // With retries: the SDK's standard strategy (it knows throttling errors), three attempts, so the test is short.
-                .overrideConfiguration(o -> o.retryStrategy(retries
-                        ? DefaultRetryStrategy.standardStrategyBuilder().maxAttempts(3).build()
-                        : DefaultRetryStrategy.doNotRetry())).build();
-    }
-
-    private static Map<String, AttributeValue> item(String pk, String group, int paddingBytes) {
-        return Map.of("pk", AttributeValue.fromS(pk), "group", AttributeValue.fromS(group),
-                "pad", AttributeValue.fromS("x".repeat(paddingBytes)));
-    }
-
-    private static String unique(String prefix) {
-        return prefix + "-" + UUID.randomUUID();
+        tables.close();
     }
 
     private static void advanceSeconds(long seconds) {
@@ -125,7 +75,7 @@ class DynamoDbLimitsIT {
                         assertThat(e.statusCode()).isEqualTo(400);
                         assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ProvisionedThroughputExceededException");
                         assertThat(e.throttlingReasons()).extracting(ThrottlingReason::reason, ThrottlingReason::resource)
-                                .containsExactly(org.assertj.core.groups.Tuple.tuple("TableWriteKeyRangeThroughputExceeded",
+                                .containsExactly(tuple("TableWriteKeyRangeThroughputExceeded",
                                         "arn:aws:dynamodb:us-east-1:" + ACCOUNT + ":table/" + TABLE));
                     });
             assertThat(proxy.counters().throttledRequests()).isEqualTo(throttledBefore + 1);
@@ -200,9 +150,9 @@ class DynamoDbLimitsIT {
             assertThatThrownBy(() -> dynamoDb.putItem(p -> p.tableName(TABLE).item(item(refused, group, 10))))
                     .isInstanceOfSatisfying(ProvisionedThroughputExceededException.class, e ->
                             assertThat(e.throttlingReasons()).extracting(ThrottlingReason::reason, ThrottlingReason::resource)
-                                    .containsExactly(org.assertj.core.groups.Tuple.tuple("IndexWriteKeyRangeThroughputExceeded",
+                                    .containsExactly(tuple("IndexWriteKeyRangeThroughputExceeded",
                                             "arn:aws:dynamodb:us-east-1:" + ACCOUNT + ":table/" + TABLE + "/index/" + INDEX)));
-            assertThat(direct.dynamoDb().getItem(g -> g.tableName(TABLE).consistentRead(true)
+            assertThat(tables.direct().getItem(g -> g.tableName(TABLE).consistentRead(true)
                     .key(Map.of("pk", AttributeValue.fromS(refused)))).hasItem()).isFalse();
         }
         LimitsCounters.Snapshot counters = proxy.counters();
@@ -222,84 +172,6 @@ class DynamoDbLimitsIT {
             assertThatThrownBy(() -> dynamoDb.putItem(p -> p.tableName(WARM_TABLE).item(Map.of("pk", AttributeValue.fromS(hot)))))
                     .isInstanceOf(ProvisionedThroughputExceededException.class);
             assertThat(proxy.counters().throttledRequests() - before).isEqualTo(3);
-        }
-    }
-
-    @Test
-    void concurrentTransactionsOnOneItem_areCancelledWithTransactionConflict() throws Exception {
-        String stock = unique("stock");
-        ConcurrentLinkedQueue<List<String>> cancellations = new ConcurrentLinkedQueue<>();
-        long conflictsBefore = unthrottled.counters().transactionConflicts();
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        try (DynamoDbClient dynamoDb = client(unthrottled, false)) {
-            List<Future<?>> done = new ArrayList<>();
-            for (int t = 0; t < 8; t++) {
-                done.add(pool.submit(() -> {
-                    for (int i = 0; i < 40 && cancellations.isEmpty(); i++) {
-                        try {
-                            dynamoDb.transactWriteItems(tx -> tx.transactItems(
-                                    TransactWriteItem.builder().put(p -> p.tableName(WARM_TABLE)
-                                            .item(Map.of("pk", AttributeValue.fromS(unique("own"))))).build(),
-                                    TransactWriteItem.builder().update(u -> u.tableName(WARM_TABLE)
-                                            .key(Map.of("pk", AttributeValue.fromS(stock)))
-                                            .updateExpression("ADD sold :one")
-                                            .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1")))).build()));
-                        } catch (TransactionCanceledException e) {
-                            cancellations.add(e.cancellationReasons().stream().map(CancellationReason::code).toList());
-                        }
-                    }
-                }));
-            }
-            for (Future<?> f : done) {
-                f.get(60, TimeUnit.SECONDS);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-        assertThat(cancellations).isNotEmpty().allSatisfy(codes ->
-                assertThat(codes).containsExactly("None", "TransactionConflict"));
-        assertThat(unthrottled.counters().transactionConflicts() - conflictsBefore).isEqualTo(cancellations.size());
-    }
-
-    @Test
-    void singleWrite_toAnItemInsideARunningTransaction_failsWithTransactionConflictException() throws Exception {
-        String stock = unique("stock");
-        AtomicBoolean stop = new AtomicBoolean();
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try (DynamoDbClient dynamoDb = client(unthrottled, false)) {
-            Runnable transactions = () -> {
-                while (!stop.get()) {
-                    try {
-                        dynamoDb.transactWriteItems(tx -> tx.transactItems(
-                                TransactWriteItem.builder().update(u -> u.tableName(WARM_TABLE)
-                                        .key(Map.of("pk", AttributeValue.fromS(stock)))
-                                        .updateExpression("ADD sold :one")
-                                        .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1")))).build(),
-                                TransactWriteItem.builder().put(p -> p.tableName(WARM_TABLE)
-                                        .item(Map.of("pk", AttributeValue.fromS(unique("own"))))).build()));
-                    } catch (TransactionCanceledException conflictWithTheOther) {
-                        // the two loops also conflict with each other; not what this test looks at
-                    }
-                }
-            };
-            pool.submit(transactions);
-            pool.submit(transactions);
-            TransactionConflictException seen = null;
-            for (int i = 0; i < 5_000 && seen == null; i++) {
-                try {
-                    dynamoDb.putItem(p -> p.tableName(WARM_TABLE).item(Map.of("pk", AttributeValue.fromS(stock),
-                            "sold", AttributeValue.fromN("0"))));
-                } catch (TransactionConflictException e) {
-                    seen = e;
-                }
-            }
-            assertThat(seen).isNotNull();
-            assertThat(seen.statusCode()).isEqualTo(400);
-            assertThat(seen.awsErrorDetails().errorCode()).isEqualTo("TransactionConflictException");
-        } finally {
-            stop.set(true);
-            pool.shutdown();
-            assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
         }
     }
 }

@@ -124,8 +124,9 @@ public record WebAclSpec(String logicalId, List<RateRule> rateRules, List<String
                 continue;
             }
             try {
-                rules.add(new RateRule(name, (int) number(rule.get("Priority")), (long) number(rate.get("Limit")),
-                        rate.containsKey("EvaluationWindowSec") ? (int) number(rate.get("EvaluationWindowSec")) : 300,
+                rules.add(new RateRule(name, (int) Values.number(rule.get("Priority")),
+                        (long) Values.number(rate.get("Limit")),
+                        rate.containsKey("EvaluationWindowSec") ? (int) Values.number(rate.get("EvaluationWindowSec")) : 300,
                         aggregateKey(rate), rate.containsKey("ScopeDownStatement")
                         ? statement(Template.map(rate.get("ScopeDownStatement"))) : null, block(block, bodies)));
             } catch (UnsupportedStatement e) {
@@ -184,7 +185,7 @@ public record WebAclSpec(String logicalId, List<RateRule> rateRules, List<String
             };
             body = String.valueOf(content.get("Content"));
         }
-        return new Block((int) number(custom.get("ResponseCode")), contentType, body, Map.copyOf(headers));
+        return new Block((int) Values.number(custom.get("ResponseCode")), contentType, body, Map.copyOf(headers));
     }
 
     private static Match statement(Map<String, Object> statement) {
@@ -229,7 +230,7 @@ public record WebAclSpec(String logicalId, List<RateRule> rateRules, List<String
         List<Function<String, String>> transformations = new ArrayList<>();
         if (body.get("TextTransformations") instanceof List<?> list) {
             list.stream().map(Template::map)
-                    .sorted(Comparator.comparingDouble(t -> number(t.get("Priority"))))
+                    .sorted(Comparator.comparingDouble(t -> Values.number(t.get("Priority"))))
                     .forEach(t -> transformations.add(transformation(String.valueOf(t.get("Type")))));
         }
         String constraint = String.valueOf(body.get("PositionalConstraint"));
@@ -286,12 +287,5 @@ public record WebAclSpec(String logicalId, List<RateRule> rateRules, List<String
         } catch (IllegalArgumentException malformed) {
             return value;
         }
-    }
-
-    private static double number(Object value) {
-        if (value instanceof Number n) {
-            return n.doubleValue();
-        }
-        return value == null ? 0 : Double.parseDouble(String.valueOf(value));
     }
 }

@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The repository's own template, resolved the way the local stack resolves it. */
 class StackModelTest {
@@ -43,10 +45,10 @@ class StackModelTest {
         StackModel.TableSpec warm = model(Map.of("RequestTableWarmWrites", "8000")).table("RequestTable");
         StackModel.TableSpec cold = model(Map.of()).table("RequestTable");
 
-        // What the limits proxy reads as the table's warm throughput (LocalStack.warmThroughput)
+        // What the limits proxy reads as the table's warm throughput (Emulators.warmThroughput, in the stack)
         assertThat(Template.map(warm.properties().get("WarmThroughput")).get("WriteUnitsPerSecond").toString())
                 .isEqualTo("8000");
-        assertThat((java.util.List<?>) warm.properties().get("GlobalSecondaryIndexes")).hasSize(2)
+        assertThat((List<?>) warm.properties().get("GlobalSecondaryIndexes")).hasSize(2)
                 .allSatisfy(index -> assertThat(Template.map(Template.map(index).get("WarmThroughput"))
                         .get("WriteUnitsPerSecond").toString()).isEqualTo("8000"));
         assertThat(cold.properties()).doesNotContainKey("WarmThroughput");
@@ -183,9 +185,37 @@ class StackModelTest {
     }
 
     @Test
-    void rateExpressions_areRead() {
-        assertThat(StackModel.rate("rate(1 minute)")).hasValue(Duration.ofMinutes(1));
-        assertThat(StackModel.rate("rate(5 minutes)")).hasValue(Duration.ofMinutes(5));
-        assertThat(StackModel.rate("cron(0 12 * * ? *)")).isEmpty();
+    void functions_areFoundByLogicalIdOrHandlerClass_andUnknownOnesAreNamed() {
+        StackModel model = model(Map.of());
+
+        assertThat(model.functionWithHandler("com.rushgate.worker.WorkerHandler").logicalId()).isEqualTo("WorkerFunction");
+        assertThatThrownBy(() -> model.function("NoSuchFunction"))
+                .hasMessageStartingWith("template has no function NoSuchFunction; it has [")
+                .hasMessageContaining("IngestFunction");
+        assertThatThrownBy(() -> model.functionWithHandler("com.rushgate.Nothing"))
+                .hasMessageContaining("com.rushgate.Nothing");
+    }
+
+    @Test
+    void functionVariable_isTheValueTheFunctionsShare() {
+        StackModel model = model(Map.of());
+
+        assertThat(model.functionVariable("REQUEST_TABLE")).isEqualTo("RequestTable");
+        assertThatThrownBy(() -> model.functionVariable("POWERTOOLS_SERVICE_NAME")).hasMessageContaining("disagree");
+        assertThatThrownBy(() -> model.functionVariable("NO_SUCH_VARIABLE")).hasMessageContaining("NO_SUCH_VARIABLE");
+    }
+
+    @Test
+    void aSecondApi_isRefused(@TempDir Path dir) {
+        TemplateFixture fixture = TemplateFixture.of(dir, """
+                Resources:
+                  One:
+                    Type: AWS::Serverless::Api
+                  Two:
+                    Type: AWS::Serverless::Api
+                """);
+
+        assertThatThrownBy(() -> StackModel.resolve(fixture.template(), fixture.names()))
+                .hasMessage("the local stack serves one AWS::Serverless::Api; the template has [One, Two]");
     }
 }

@@ -1,20 +1,25 @@
 package com.rushgate.local.cli;
 
-import com.rushgate.core.aws.DynamoEventCatalog;
+import com.rushgate.core.app.ClientException;
+import com.rushgate.core.app.CreateEventCommand;
+import com.rushgate.core.app.CreateEventUseCase;
+import com.rushgate.core.aws.DynamoRaffles;
+import com.rushgate.core.domain.DrawSeed;
 import com.rushgate.core.domain.Event;
 import com.rushgate.core.domain.EventType;
 import com.rushgate.local.stack.LocalClients;
 import com.rushgate.local.stack.StackState;
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 @Command(name = "create-event", mixinStandardHelpOptions = true,
-        description = "Creates an event in the running stack's EventTable.")
-final class CreateEventCommand implements Runnable {
+        description = {"Creates an event in the running stack's EventTable. A raffle gets a secret seed, kept apart,",
+                "and publishes the seed's SHA-256 (its commitment) from now on; it needs --closes, after which it is drawn."})
+final class CreateEventCommandLine implements Runnable {
 
     @Mixin
     Workspace workspace;
@@ -32,31 +37,34 @@ final class CreateEventCommand implements Runnable {
     @Option(names = "--opens", paramLabel = "ISO", description = "When it opens, e.g. 2026-12-01T10:00:00Z (default: now).")
     String opens;
 
-    @Option(names = "--closes", paramLabel = "ISO", description = "When it closes (default: never).")
+    @Option(names = "--closes", paramLabel = "ISO",
+            description = "When it closes (default: never; a raffle needs one).")
     String closes;
 
     @Override
     public void run() {
-        if (!Event.isValidEventId(id)) {
-            throw new CliException("--id must be 1-64 characters of A-Z, a-z, 0-9, '_' or '-'");
-        }
-        Event event;
+        CreateEventCommand command;
         try {
-            event = Event.create(id, type, capacity, opens == null ? Instant.now() : instant("--opens", opens),
+            command = new CreateEventCommand(id, type, capacity, opens == null ? Instant.now() : instant("--opens", opens),
                     closes == null ? null : instant("--closes", closes));
-        } catch (IllegalArgumentException e) {
+        } catch (ClientException e) {
             throw new CliException(e.getMessage());
         }
         StackState state = workspace.requireRunning();
+        Event event;
         try (LocalClients clients = new LocalClients(state.region(), state.dynamoDb(), state.sqs())) {
-            DynamoEventCatalog events = new DynamoEventCatalog(clients.dynamoDb(),
+            DynamoRaffles raffles = new DynamoRaffles(clients.dynamoDb(),
                     workspace.model(state).functionVariable("EVENT_TABLE"));
-            if (!events.create(event)) {
-                throw new CliException("event " + id + " exists already");
-            }
+            event = new CreateEventUseCase(raffles, () -> DrawSeed.random(new SecureRandom())).create(command);
+        } catch (ClientException e) {
+            throw new CliException(e.getMessage());
         }
         workspace.out().printf("created %s event %s: capacity %d, opens %s%s%n", type, id, capacity, event.opensAt(),
                 event.closesAt() == null ? "" : ", closes " + event.closesAt());
+        if (event.raffle() != null) {
+            workspace.out().printf("seed commitment (SHA-256; the seed itself is published with the draw): %s%n",
+                    event.raffle().commitment());
+        }
     }
 
     private static Instant instant(String option, String value) {

@@ -1,0 +1,113 @@
+package com.rushgate.local.stack;
+
+import com.rushgate.local.lambda.FunctionPool;
+import com.rushgate.local.limits.LambdaQuotas;
+import com.rushgate.local.pipes.LocalDeliveryStream;
+import com.rushgate.local.pipes.ShardCheckpoints;
+import com.rushgate.local.pipes.StreamPipe;
+import com.rushgate.local.template.LocalNames;
+import com.rushgate.local.template.StackModel;
+import com.rushgate.local.template.StackModel.PipeSpec;
+import com.rushgate.local.template.StackModel.ScheduleTrigger;
+import com.rushgate.local.template.StackModel.SqsTrigger;
+import com.rushgate.local.triggers.Scheduler;
+import com.rushgate.local.triggers.SqsPoller;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * What invokes the functions besides the API, as the template declares it: a poller per enabled
+ * SQS trigger, the schedules, and the running pipes from the tables' streams into the local lake.
+ */
+final class EventSources {
+
+    /** How often an idle pipe asks each shard for new records. */
+    private static final Duration PIPE_POLL_INTERVAL = Duration.ofMillis(500);
+    private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+
+    private final StackModel model;
+    private final LocalClients clients;
+    private final Path lake;
+    private final List<SqsPoller> pollers = new ArrayList<>();
+    private final List<StreamPipe> pipes = new ArrayList<>();
+
+    private EventSources(StackModel model, LocalClients clients, Path lake) {
+        this.model = model;
+        this.clients = clients;
+        this.lake = lake;
+    }
+
+    /** A stack that runs no triggers (a single invoke). */
+    static EventSources none(StackModel model, LocalClients clients) {
+        return new EventSources(model, clients, null);
+    }
+
+    /** @param quotas Lambda's quotas the pollers meet, or null without the AWS limits */
+    static EventSources start(StackModel model, StackOptions options, Function<String, FunctionPool> functions,
+                              LocalClients clients, LambdaQuotas quotas, Resources resources) {
+        EventSources sources = new EventSources(model, clients, model.pipes().isEmpty() ? null : lakeDirectory(options));
+        for (SqsTrigger trigger : model.sqsTriggers()) {
+            if (trigger.enabled()) {
+                sources.pollers.add(resources.track(new SqsPoller(trigger, model.queue(trigger.queueLogicalId()),
+                        functions.apply(trigger.functionId()), clients.sqs(), options.region(), quotas)));
+            }
+        }
+        for (ScheduleTrigger schedule : model.schedules()) {
+            resources.track(new Scheduler(schedule, functions.apply(schedule.functionId()), options.region(),
+                    "arn:aws:events:" + options.region() + ":" + LocalNames.ACCOUNT_ID + ":rule/"
+                            + schedule.functionId() + "-" + schedule.eventName()));
+        }
+        for (PipeSpec pipe : model.pipes()) {
+            if (pipe.running()) {
+                sources.pipes.add(resources.track(sources.openPipe(pipe)));
+            }
+        }
+        return sources;
+    }
+
+    /**
+     * The local data lake: beside the tables with --data (their streams survive a restart, and so
+     * do the pipes' checkpoints), else a new folder per run in the state directory.
+     */
+    private static Path lakeDirectory(StackOptions options) {
+        if (options.dataDir() != null) {
+            return options.dataDir().resolve("lake");
+        }
+        String run = RUN_ID.format(Instant.now()) + "-" + UUID.randomUUID().toString().substring(0, 6);
+        return options.stateDir().resolve("lake").resolve(run);
+    }
+
+    /** A new instance of a pipe on this stack's lake and checkpoints; the caller closes it. */
+    StreamPipe openPipe(PipeSpec pipe) {
+        if (lake == null) {
+            throw new IllegalStateException("this stack runs no pipes");
+        }
+        LocalDeliveryStream delivery = new LocalDeliveryStream(model.deliveryStream(pipe.deliveryStreamId()), lake,
+                Clock.systemUTC());
+        String deadLetterQueue = pipe.deadLetterQueueId() == null ? null : model.queue(pipe.deadLetterQueueId()).url();
+        return new StreamPipe(pipe, delivery, clients.streams(), clients.sqs(), deadLetterQueue,
+                new ShardCheckpoints(lake.resolve("checkpoints").resolve(pipe.logicalId()), pipe.sourceArn()),
+                Clock.systemUTC(), PIPE_POLL_INTERVAL);
+    }
+
+    List<SqsPoller> pollers() {
+        return List.copyOf(pollers);
+    }
+
+    List<StreamPipe> pipes() {
+        return List.copyOf(pipes);
+    }
+
+    /** Null when the stack runs no pipes. */
+    Path lake() {
+        return lake;
+    }
+}
