@@ -36,7 +36,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * docs/openapi.yaml cannot drift from what it describes: the routes, body model, gateway responses
@@ -118,7 +118,7 @@ class OpenApiDriftTest {
     @Test
     void errorCodeEnum_isEveryCodeAClientCanReceive_andNothingElse() {
         Set<String> receivable = new TreeSet<>();
-        Arrays.stream(ErrorCode.values()).map(Enum::name).forEach(receivable::add);
+        participantCodes().map(Enum::name).forEach(receivable::add);
         gatewayCodes().keySet().forEach(receivable::add);
         wafCodes().keySet().forEach(receivable::add);
 
@@ -128,7 +128,7 @@ class OpenApiDriftTest {
     @Test
     void everyCode_isDocumentedAtEveryStatusItComesWith_andOnlyThere() {
         Map<String, Set<Integer>> sources = new TreeMap<>();
-        for (ErrorCode code : ErrorCode.values()) {
+        for (ErrorCode code : participantCodes().toList()) {
             sources.computeIfAbsent(code.name(), k -> new TreeSet<>()).add(code.httpStatus());
         }
         gatewayCodes().forEach((code, statuses) -> sources.computeIfAbsent(code, k -> new TreeSet<>()).addAll(statuses));
@@ -141,8 +141,16 @@ class OpenApiDriftTest {
         assertThat(documented).isEqualTo(sources);
     }
 
+    @Test
+    void operatorsCodes_areNotOnTheParticipantsApi() {
+        List<String> operators = Arrays.stream(ErrorCode.values()).filter(ErrorCode::operatorsOnly).map(Enum::name).toList();
+
+        assertThat(operators).isNotEmpty();
+        assertThat(specEnum("ErrorCode")).doesNotContainAnyElementsOf(operators);
+    }
+
     @ParameterizedTest
-    @EnumSource(ErrorCode.class)
+    @MethodSource("participantCodes")
     void everyFunctionErrorAnswer_isAValidAnswerOfSomeOperation(ErrorCode code) {
         APIGatewayProxyResponseEvent answer = ApiResponses.error(code, "what to do");
 
@@ -159,6 +167,11 @@ class OpenApiDriftTest {
         }
 
         assertThat(accepted).as("operations accepting %s %s; refusals: %s", code.httpStatus(), code, refusals).isNotEmpty();
+    }
+
+    /** The codes the functions of this API answer with: all but the operators'. */
+    static Stream<ErrorCode> participantCodes() {
+        return Arrays.stream(ErrorCode.values()).filter(code -> !code.operatorsOnly());
     }
 
     // ------------------------------------------------------------------ domain enums and ids
@@ -234,16 +247,33 @@ class OpenApiDriftTest {
     }
 
     @Test
-    void validator_refusesRequestsWithoutTheBearerToken_onEveryOperation() {
+    void validator_refusesRequestsWithoutTheBearerToken_onEveryOperationButThePublicOnes() {
         Map<String, Request.Method> operations = new LinkedHashMap<>();
-        map(contract.document().get("paths")).forEach((path, item) -> map(item).keySet().stream()
-                .filter(METHODS::contains)
-                .forEach(method -> operations.put(path, Request.Method.valueOf(method.toUpperCase(Locale.ROOT)))));
+        Set<String> publicInSpec = new TreeSet<>();
+        map(contract.document().get("paths")).forEach((path, item) -> map(item).forEach((method, operation) -> {
+            if (METHODS.contains(method)) {
+                operations.put(path, Request.Method.valueOf(method.toUpperCase(Locale.ROOT)));
+                if (List.of().equals(map(operation).get("security"))) {
+                    publicInSpec.add(method.toUpperCase(Locale.ROOT) + " " + path);
+                }
+            }
+        }));
+        Set<String> publicInTemplate = new TreeSet<>();
+        templateApiEvents().stream()
+                .filter(event -> "NONE".equals(map(event.get("Auth")).get("Authorizer")))
+                .forEach(event -> publicInTemplate.add(String.valueOf(event.get("Method")).toUpperCase(Locale.ROOT)
+                        + " " + event.get("Path")));
 
+        assertThat(publicInSpec).as("the routes without a token").isEqualTo(publicInTemplate).isNotEmpty();
         operations.forEach((template, method) -> {
             String path = example(template);
-            assertThat(errors(contract.validateRequest(new SimpleRequest.Builder(method, path).build())))
-                    .as("%s %s without a token", method, template).contains("validation.request.security.missing");
+            List<String> withoutToken = errors(contract.validateRequest(new SimpleRequest.Builder(method, path).build()));
+            if (publicInSpec.contains(method + " " + template)) {
+                assertThat(withoutToken).as("%s %s, public, without a token", method, template).isEmpty();
+            } else {
+                assertThat(withoutToken).as("%s %s without a token", method, template)
+                        .contains("validation.request.security.missing");
+            }
             assertThat(errors(contract.validateRequest(new SimpleRequest.Builder(method, path)
                     .withAuthorization("Bearer eyJ.e30.sig").build())))
                     .as("%s %s with a bearer token", method, template).isEmpty();

@@ -15,9 +15,11 @@ import com.rushgate.core.config.Env;
  *                         RECONCILE_MAX_ATTEMPTS and RECONCILE_MAX_PER_RUN
  * @param metricsNamespace POWERTOOLS_METRICS_NAMESPACE
  * @param serviceName      POWERTOOLS_SERVICE_NAME
+ * @param draws            what the due draws read, as the Draw function reads it ({@link DrawConfig})
  */
 record ReconcileConfig(String requestTable, String inflightIndex, int arrivalShards, String queueUrl,
-                       String deadLetterQueue, ReconcilePolicy policy, String metricsNamespace, String serviceName) {
+                       String deadLetterQueue, ReconcilePolicy policy, String metricsNamespace, String serviceName,
+                       DrawConfig draws) {
 
     static ReconcileConfig from(Env env) {
         return new ReconcileConfig(
@@ -32,6 +34,7 @@ record ReconcileConfig(String requestTable, String inflightIndex, int arrivalSha
                         env.requireInt("RECONCILE_MAX_ATTEMPTS", 1, 1000),
                         env.requireInt("RECONCILE_MAX_PER_RUN", 1, 100_000)),
                 env.require("POWERTOOLS_METRICS_NAMESPACE"),
-                env.require("POWERTOOLS_SERVICE_NAME"));
+                env.require("POWERTOOLS_SERVICE_NAME"),
+                DrawConfig.from(env));
     }
 }

@@ -15,11 +15,14 @@ import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 
 /**
  * Runs on a schedule: finds requests that no message will move again and sends them back to the
- * queue, or gives them up to the DLQ once their attempts are used. Answers what it did.
+ * queue, or gives them up to the DLQ once their attempts are used; then draws the raffles that are
+ * due and settles the ones drawn ({@link DueDraws}). Answers what it did:
+ * {@code {"examined", "requeued", "gaveUp", "failed", "draws": [{"eventId", "outcome", ...}]}}.
  */
 public final class ReconcileHandler implements RequestHandler<ScheduledEvent, Map<String, Object>> {
 
     private final ReconcileUseCase useCase;
+    private final DueDraws draws;
     private final PowertoolsMetrics metrics;
 
     /**
@@ -31,12 +34,13 @@ public final class ReconcileHandler implements RequestHandler<ScheduledEvent, Ma
     }
 
     private ReconcileHandler(ReconcileWiring wiring) {
-        this(wiring.useCase(), wiring.metrics());
+        this(wiring.useCase(), wiring.draws(), wiring.metrics());
         SnapStartPriming.register(wiring.priming());
     }
 
-    ReconcileHandler(ReconcileUseCase useCase, PowertoolsMetrics metrics) {
+    ReconcileHandler(ReconcileUseCase useCase, DueDraws draws, PowertoolsMetrics metrics) {
         this.useCase = Objects.requireNonNull(useCase, "useCase");
+        this.draws = Objects.requireNonNull(draws, "draws");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
     }
 
@@ -50,6 +54,7 @@ public final class ReconcileHandler implements RequestHandler<ScheduledEvent, Ma
                 output.put("requeued", report.requeued());
                 output.put("gaveUp", report.gaveUp());
                 output.put("failed", report.failed());
+                output.put("draws", draws.run());
                 return output;
             } finally {
                 metrics.publish();

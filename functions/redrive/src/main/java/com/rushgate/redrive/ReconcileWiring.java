@@ -16,12 +16,13 @@ import com.rushgate.core.lambda.SnapStartPriming;
 import com.rushgate.core.lambda.SnapStartPriming.Step;
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** The one place where the reconciler's parts are built from the environment. */
-record ReconcileWiring(ReconcileUseCase useCase, PowertoolsMetrics metrics, SnapStartPriming priming) {
+record ReconcileWiring(ReconcileUseCase useCase, DueDraws draws, PowertoolsMetrics metrics, SnapStartPriming priming) {
 
     static ReconcileWiring fromEnvironment(Env env) {
         ReconcileConfig config = ReconcileConfig.from(env);
@@ -36,18 +37,24 @@ record ReconcileWiring(ReconcileUseCase useCase, PowertoolsMetrics metrics, Snap
         SqsDeadLetters deadLetters = new SqsDeadLetters(sqs, config.deadLetterQueue());
         ReconcileUseCase useCase = new ReconcileUseCase(index, requests, queue, deadLetters, config.policy(), clock,
                 metrics);
+        DrawAdapters drawAdapters = DrawAdapters.create(clients, dynamoDb, sqs, config.draws(), clock);
+        DueDraws draws = new DueDraws(drawAdapters.raffles(), drawAdapters.useCase(config.draws(), clock),
+                config.draws().policy().settle(), clock);
 
-        SnapStartPriming priming = ReconcilePriming.create(index, requests, config.policy(), metrics,
-                clients::primingScope,
-                List.of(new Step("GetQueueAttributes on the work queue", queue::readAttributes),
-                        new Step("GetQueueAttributes on the DLQ", deadLetters::readAttributes),
-                        new Step("item mappings", ItemMappings::roundTrip),
-                        new Step("SendMessage and UpdateItem, stopped before sending", () -> {
-                            clients.rehearseWrite(() -> queue.send(PrimingPorts.message()));
-                            clients.rehearseWrite(() -> requests.requeue(new RequestStore.InflightRequest(
-                                    PrimingPorts.REQUEST_ID, PrimingPorts.EVENT_ID, RequestStatus.RECEIVED, 0,
-                                    PrimingPorts.ACCEPTED_AT, null, 1, PrimingPorts.ACCEPTED_AT), clock.instant()));
-                        })));
-        return new ReconcileWiring(useCase, metrics, priming);
+        List<Step> steps = new ArrayList<>(List.of(
+                new Step("GetQueueAttributes on the work queue", queue::readAttributes),
+                new Step("GetQueueAttributes on the DLQ", deadLetters::readAttributes),
+                new Step("item mappings", ItemMappings::roundTrip),
+                new Step("SendMessage and UpdateItem, stopped before sending", () -> {
+                    clients.rehearseWrite(() -> queue.send(PrimingPorts.message()));
+                    clients.rehearseWrite(() -> requests.requeue(new RequestStore.InflightRequest(
+                            PrimingPorts.REQUEST_ID, PrimingPorts.EVENT_ID, RequestStatus.RECEIVED, 0,
+                            PrimingPorts.ACCEPTED_AT, null, 1, PrimingPorts.ACCEPTED_AT), clock.instant()));
+                })));
+        steps.addAll(drawAdapters.primingSteps(clients, clock));
+        SnapStartPriming priming = ReconcilePriming.create(new ReconcilePriming.Parts(index, requests, config.policy(),
+                drawAdapters.events(), drawAdapters.raffles(), config.draws().policy(), metrics), clients::primingScope,
+                steps);
+        return new ReconcileWiring(useCase, draws, metrics, priming);
     }
 }

@@ -46,7 +46,7 @@ public final class RedriveHandler implements RequestHandler<Map<String, Object>,
     public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
         return PowertoolsLogging.withLogging(context, () -> {
             try {
-                RedriveReport report = useCase.redrive(command(input == null ? Map.of() : input));
+                RedriveReport report = useCase.redrive(command(input));
                 Map<String, Object> output = new LinkedHashMap<>();
                 output.put("examined", report.examined());
                 output.put("redriven", report.redriven());
@@ -61,40 +61,13 @@ public final class RedriveHandler implements RequestHandler<Map<String, Object>,
     }
 
     static RedriveCommand command(Map<String, Object> input) {
-        for (String key : input.keySet()) {
-            if (!Map.of("eventId", 0, "maxMessages", 0, "dryRun", 0, "reason", 0, "discardUnreadable", 0).containsKey(key)) {
-                throw new IllegalArgumentException("unknown input field '" + key
-                        + "'; expected eventId, maxMessages, dryRun, reason, discardUnreadable");
-            }
-        }
+        OperatorInput fields = new OperatorInput(input, "eventId", "maxMessages", "dryRun", "reason",
+                "discardUnreadable");
         return new RedriveCommand(
-                text(input, "eventId"),
-                input.get("maxMessages") == null ? RedriveCommand.DEFAULT_MAX_MESSAGES : integer(input.get("maxMessages")),
-                flag(input, "dryRun"),
-                text(input, "reason"),
-                flag(input, "discardUnreadable"));
-    }
-
-    private static String text(Map<String, Object> input, String key) {
-        Object value = input.get(key);
-        if (value != null && !(value instanceof String)) {
-            throw new IllegalArgumentException(key + " must be a string");
-        }
-        return (String) value;
-    }
-
-    private static boolean flag(Map<String, Object> input, String key) {
-        Object value = input.get(key);
-        if (value != null && !(value instanceof Boolean)) {
-            throw new IllegalArgumentException(key + " must be true or false");
-        }
-        return Boolean.TRUE.equals(value);
-    }
-
-    private static int integer(Object value) {
-        if (value instanceof Number number && number.doubleValue() == Math.rint(number.doubleValue())) {
-            return number.intValue();
-        }
-        throw new IllegalArgumentException("maxMessages must be a whole number");
+                fields.text("eventId"),
+                fields.integer("maxMessages", RedriveCommand.DEFAULT_MAX_MESSAGES),
+                fields.flag("dryRun"),
+                fields.text("reason"),
+                fields.flag("discardUnreadable"));
     }
 }

@@ -76,6 +76,9 @@ public final class StatusHandler implements RequestHandler<APIGatewayProxyReques
         if (view.completedAt() != null) {
             body.put("completedAt", Timestamps.format(view.completedAt()));
         }
+        if (view.drawAt() != null) {
+            body.put("drawAt", Timestamps.format(view.drawAt()));
+        }
         return body;
     }
 }

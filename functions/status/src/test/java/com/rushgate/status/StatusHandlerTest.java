@@ -7,7 +7,9 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.rushgate.core.app.EntryDecision;
 import com.rushgate.core.app.RequestStatusUseCase;
+import com.rushgate.core.app.port.RequestStore;
 import com.rushgate.core.domain.ParticipationRequest;
 import com.rushgate.core.lambda.InvocationContext;
 import com.rushgate.core.testing.Fixtures;
@@ -50,6 +52,28 @@ class StatusHandlerTest {
         assertThat(body.get("eventId").asText()).isEqualTo("drop-1");
         assertThat(body.get("acceptedAt").asText()).isEqualTo("2026-11-24T10:00:00.000Z");
         assertThat(body.has("completedAt")).isFalse();
+    }
+
+    @Test
+    void anEnteredRaffleEntry_showsWhenItIsDrawn_andTheDrawsAnswerItsReason() throws Exception {
+        ParticipationRequest request = stored();
+        ParticipationRequest claimed = ((RequestStore.ClaimResult.Claimed) requests.claim(request.requestId(),
+                request.acceptedAt(), request.acceptedAt().plusSeconds(30))).request();
+        Instant drawAt = Instant.parse("2026-11-24T12:00:01.500Z");
+        requests.enter(claimed, drawAt, request.acceptedAt().plusSeconds(1));
+
+        JsonNode entered = JSON.readTree(handler.handleRequest(sample(), InvocationContext.direct()).getBody());
+        requests.decideEntry(new EntryDecision(request.requestId(), request.acceptedAt(), EntryDecision.Verdict.EXCLUDED),
+                drawAt, drawAt.plusSeconds(5));
+        JsonNode excluded = JSON.readTree(handler.handleRequest(sample(), InvocationContext.direct()).getBody());
+
+        assertThat(entered.get("status").asText()).isEqualTo("ENTERED");
+        assertThat(entered.get("drawAt").asText()).isEqualTo("2026-11-24T12:00:01.500Z");
+        assertThat(entered.has("completedAt")).isFalse();
+        assertThat(excluded.get("status").asText()).isEqualTo("REJECTED");
+        assertThat(excluded.get("reason").asText()).isEqualTo("EXCLUDED_FROM_DRAW");
+        assertThat(excluded.get("completedAt").asText()).isEqualTo("2026-11-24T12:00:06.500Z");
+        assertThat(excluded.has("drawAt")).isFalse();
     }
 
     @Test

@@ -5,6 +5,8 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
+import com.rushgate.core.app.DecideEntriesUseCase;
+import com.rushgate.core.app.DrawDecisions;
 import com.rushgate.core.app.ProcessRequestUseCase;
 import com.rushgate.core.app.WorkOutcome;
 import com.rushgate.core.app.port.Redelivery;
@@ -15,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -24,8 +27,10 @@ import org.slf4j.MDC;
 import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 
 /**
- * Drains the main queue. Each record goes to the use case on a bounded pool; the answer lists
- * only the records to deliver again ({@code batchItemFailures}), so SQS deletes the rest.
+ * Drains the main queue. Each record goes to its use case on a bounded pool: a participation's
+ * message to {@link ProcessRequestUseCase}, a chunk of a raffle's decisions to
+ * {@link DecideEntriesUseCase}. The answer lists only the records to deliver again
+ * ({@code batchItemFailures}), so SQS deletes the rest.
  */
 public final class WorkerHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
@@ -36,6 +41,7 @@ public final class WorkerHandler implements RequestHandler<SQSEvent, SQSBatchRes
     private static final long MAX_REDELIVERY_SECONDS = 20;
 
     private final ProcessRequestUseCase useCase;
+    private final DecideEntriesUseCase entries;
     private final ExecutorService pool;
     private final PowertoolsMetrics metrics;
     private final Redelivery redelivery;
@@ -49,13 +55,14 @@ public final class WorkerHandler implements RequestHandler<SQSEvent, SQSBatchRes
     }
 
     private WorkerHandler(WorkerWiring wiring) {
-        this(wiring.useCase(), wiring.pool(), wiring.metrics(), wiring.redelivery());
+        this(wiring.useCase(), wiring.entries(), wiring.pool(), wiring.metrics(), wiring.redelivery());
         SnapStartPriming.register(wiring.priming());
     }
 
-    WorkerHandler(ProcessRequestUseCase useCase, ExecutorService pool, PowertoolsMetrics metrics,
-                  Redelivery redelivery) {
+    WorkerHandler(ProcessRequestUseCase useCase, DecideEntriesUseCase entries, ExecutorService pool,
+                  PowertoolsMetrics metrics, Redelivery redelivery) {
         this.useCase = Objects.requireNonNull(useCase, "useCase");
+        this.entries = Objects.requireNonNull(entries, "entries");
         this.pool = Objects.requireNonNull(pool, "pool");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.redelivery = Objects.requireNonNull(redelivery, "redelivery");
@@ -96,7 +103,7 @@ public final class WorkerHandler implements RequestHandler<SQSEvent, SQSBatchRes
         if (record.getReceiptHandle() == null) {
             return;
         }
-        int receives = WorkItems.of(record).receiveCount();
+        int receives = WorkItems.receiveCount(record);
         Duration after = Duration.ofSeconds(Math.min(MAX_REDELIVERY_SECONDS, 1L << Math.min(receives - 1, 10)));
         try {
             redelivery.soon(record.getReceiptHandle(), after);
@@ -111,7 +118,8 @@ public final class WorkerHandler implements RequestHandler<SQSEvent, SQSBatchRes
         correlate(record, "requestId");
         correlate(record, "eventId");
         try {
-            return useCase.process(WorkItems.of(record), budget);
+            Optional<DrawDecisions> chunk = WorkItems.decisions(record);
+            return chunk.isPresent() ? entries.decide(chunk.get(), budget) : useCase.process(WorkItems.of(record), budget);
         } finally {
             MDC.clear();
         }

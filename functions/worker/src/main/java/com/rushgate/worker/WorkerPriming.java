@@ -4,6 +4,9 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.rushgate.core.app.AllocationPolicy;
 import com.rushgate.core.app.CachedEventCatalog;
+import com.rushgate.core.app.DecideEntriesUseCase;
+import com.rushgate.core.app.DrawDecisions;
+import com.rushgate.core.app.EntryDecision;
 import com.rushgate.core.app.OrderedAllocation;
 import com.rushgate.core.app.PrimingPorts;
 import com.rushgate.core.app.ProcessRequestUseCase;
@@ -22,9 +25,10 @@ import java.util.function.Consumer;
 
 /**
  * The worker's SnapStart hooks. Priming runs the AWS reads and rehearsed writes the wiring gives, then
- * the handler on a batch of one record for the priming request ({@link PrimingPorts}): parsed,
- * decided on the worker pool (claimed, event open, sold out, rejected) and acknowledged, with no write
- * and nothing sent to the DLQ. After a restore, the event cache starts empty.
+ * the handler on a batch of two records for the priming request ({@link PrimingPorts}): its message,
+ * parsed, decided on the worker pool (claimed, event open, sold out, rejected) and acknowledged; and a
+ * chunk of raffle decisions naming it, which finds it decided already. No write, nothing sent to the
+ * DLQ. After a restore, the event cache starts empty.
  */
 final class WorkerPriming {
 
@@ -48,7 +52,9 @@ final class WorkerPriming {
                 parts.allocation(), parts.clock(), duration -> { }, () -> "snapstart-priming", parts.metrics());
         WorkerHandler twin = new WorkerHandler(new ProcessRequestUseCase(requests,
                 PrimingPorts.events(parts.events()), allocation, PrimingPorts.queue(), PrimingPorts.deadLetters(),
-                new DecisionRules(), parts.policy(), parts.clock(), parts.metrics()), parts.pool(), parts.metrics(),
+                new DecisionRules(), parts.policy(), parts.clock(), parts.metrics()),
+                new DecideEntriesUseCase(requests, parts.clock(), duration -> { }, parts.metrics()), parts.pool(),
+                parts.metrics(),
                 (receipt, after) -> {
                     throw new PrimingPorts.WriteRefused("give message " + receipt + " back");
                 });
@@ -59,7 +65,8 @@ final class WorkerPriming {
                 .step("batch with the priming request, decided and acknowledged", () -> {
                     SQSBatchResponse response = twin.handleRequest(batch(), InvocationContext.priming(FUNCTION, 1));
                     if (!response.getBatchItemFailures().isEmpty()) {
-                        throw new IllegalStateException("the priming record was not acknowledged");
+                        throw new IllegalStateException("the priming records were not acknowledged: "
+                                + response.getBatchItemFailures().size() + " failed");
                     }
                 })
                 .step("metrics logger", parts.metrics()::prime)
@@ -68,14 +75,21 @@ final class WorkerPriming {
     }
 
     private static SQSEvent batch() {
+        DrawDecisions decisions = new DrawDecisions(PrimingPorts.EVENT_ID, PrimingPorts.ACCEPTED_AT,
+                List.of(new EntryDecision(PrimingPorts.REQUEST_ID, PrimingPorts.ACCEPTED_AT, EntryDecision.Verdict.NOT_DRAWN)));
+        SQSEvent event = new SQSEvent();
+        event.setRecords(List.of(record("snapstart-priming", WorkMessages.encode(PrimingPorts.message())),
+                record("snapstart-priming-decisions", WorkMessages.encode(decisions))));
+        return event;
+    }
+
+    private static SQSEvent.SQSMessage record(String messageId, String body) {
         SQSEvent.SQSMessage record = new SQSEvent.SQSMessage();
-        record.setMessageId("snapstart-priming");
-        record.setReceiptHandle("snapstart-priming");
-        record.setBody(WorkMessages.encode(PrimingPorts.message()));
+        record.setMessageId(messageId);
+        record.setReceiptHandle(messageId);
+        record.setBody(body);
         record.setAttributes(Map.of("ApproximateReceiveCount", "1"));
         record.setEventSource("aws:sqs");
-        SQSEvent event = new SQSEvent();
-        event.setRecords(List.of(record));
-        return event;
+        return record;
     }
 }

@@ -1,6 +1,7 @@
 package com.rushgate.worker;
 
 import com.rushgate.core.app.CachedEventCatalog;
+import com.rushgate.core.app.DecideEntriesUseCase;
 import com.rushgate.core.app.PrimingPorts;
 import com.rushgate.core.app.OrderedAllocation;
 import com.rushgate.core.app.ProcessRequestUseCase;
@@ -34,8 +35,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** The one place where the worker's parts are built from the environment. */
-record WorkerWiring(ProcessRequestUseCase useCase, ExecutorService pool, PowertoolsMetrics metrics,
-                    CachedEventCatalog events, Redelivery redelivery, SnapStartPriming priming) {
+record WorkerWiring(ProcessRequestUseCase useCase, DecideEntriesUseCase entries, ExecutorService pool,
+                    PowertoolsMetrics metrics, CachedEventCatalog events, Redelivery redelivery, SnapStartPriming priming) {
 
     static WorkerWiring fromEnvironment(Env env) {
         WorkerConfig config = WorkerConfig.from(env);
@@ -57,6 +58,7 @@ record WorkerWiring(ProcessRequestUseCase useCase, ExecutorService pool, Powerto
                 Pause.sleeping(), () -> UUID.randomUUID().toString(), metrics);
         ProcessRequestUseCase useCase = new ProcessRequestUseCase(requests, events, allocation, queue, deadLetters,
                 new DecisionRules(), config.policy(), clock, metrics);
+        DecideEntriesUseCase entries = new DecideEntriesUseCase(requests, clock, Pause.sleeping(), metrics);
         ExecutorService pool = Executors.newFixedThreadPool(config.parallelism(), runnable -> {
             Thread thread = new Thread(runnable, "rushgate-worker");
             thread.setDaemon(true);
@@ -84,6 +86,6 @@ record WorkerWiring(ProcessRequestUseCase useCase, ExecutorService pool, Powerto
                                     List.of(ArrivalKey.of(PrimingPorts.request(RequestStatus.QUEUED))),
                                     ArrivalKey.of(PrimingPorts.request(RequestStatus.QUEUED)), now, now));
                         })));
-        return new WorkerWiring(useCase, pool, metrics, events, queue, priming);
+        return new WorkerWiring(useCase, entries, pool, metrics, events, queue, priming);
     }
 }

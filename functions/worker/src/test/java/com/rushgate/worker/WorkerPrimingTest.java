@@ -8,6 +8,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.rushgate.core.app.CachedEventCatalog;
 import com.rushgate.core.app.ConfigurationException;
+import com.rushgate.core.app.DecideEntriesUseCase;
 import com.rushgate.core.app.ProcessRequestUseCase;
 import com.rushgate.core.app.WorkMessage;
 import com.rushgate.core.app.WorkerPolicy;
@@ -95,7 +96,8 @@ class WorkerPrimingTest {
         priming.prime();
         priming.restore();
         WorkerHandler handler = new WorkerHandler(TestWorkers.useCase(requests, events, eventTable, new RecordingQueue(),
-                dlq, policy, clock, metrics), pool, metrics, (receipt, after) -> { });
+                dlq, policy, clock, metrics), new DecideEntriesUseCase(requests, clock, clock::advance, metrics), pool,
+                metrics, (receipt, after) -> { });
         SQSEvent batch = EventLoader.loadSQSEvent(Fixtures.event("worker-batch.json"));
         batch.setRecords(List.of(batch.getRecords().get(0)));
         batch.getRecords().get(0).setBody(WorkMessages.encode(new WorkMessage(stored.requestId(), "drop-1", ACCEPTED)));

@@ -3,9 +3,9 @@ package com.rushgate.core.app;
 import com.rushgate.core.app.port.ArrivalIndex;
 import com.rushgate.core.app.port.DeadLetterSource;
 import com.rushgate.core.app.port.DeadLetters;
+import com.rushgate.core.app.port.DrawResults;
 import com.rushgate.core.app.port.EventCatalog;
-import com.rushgate.core.app.port.RequestStore.ClaimResult;
-import com.rushgate.core.app.port.RequestStore.InflightRequest;
+import com.rushgate.core.app.port.Raffles;
 import com.rushgate.core.app.port.RequestStore;
 import com.rushgate.core.app.port.StockAllocator;
 import com.rushgate.core.app.port.StockLedger;
@@ -13,7 +13,6 @@ import com.rushgate.core.app.port.WorkQueue;
 import com.rushgate.core.domain.ArrivalKey;
 import com.rushgate.core.domain.Event;
 import com.rushgate.core.domain.EventType;
-import com.rushgate.core.domain.FailureReason;
 import com.rushgate.core.domain.ParticipationRequest;
 import com.rushgate.core.domain.RejectReason;
 import com.rushgate.core.domain.RequestId;
@@ -38,8 +37,10 @@ import java.util.Optional;
  * method a port gains later, is refused as well, naming the port and the method.
  *
  * <p>The answers follow the deepest path that writes nothing: Ingest finds the event open and the
- * request already decided (a duplicate); the worker claims it and finds the event sold out; Status
- * shows it to its owner. Nothing is ever sent to a dead letter queue, not even in memory.
+ * request already decided (a duplicate); the worker claims it and finds the event sold out, and finds
+ * it decided already when a raffle's decisions name it; Status shows it to its owner; the public
+ * event view shows the stand-in event; a draw finds it is not a raffle, and the reconciler finds no
+ * raffle due. Nothing is ever sent to a dead letter queue, not even in memory.
  */
 public final class PrimingPorts {
 
@@ -95,7 +96,31 @@ public final class PrimingPorts {
                 Optional<Event> found = real.find(eventId);
                 return EVENT_ID.equals(eventId) ? Optional.of(EVENT) : found;
             }
+
+            public Optional<Event> findLatest(String eventId) {
+                Optional<Event> found = real.findLatest(eventId);
+                return EVENT_ID.equals(eventId) ? Optional.of(EVENT) : found;
+            }
         });
+    }
+
+    /**
+     * No raffle is ever due while priming: the scan for unfinished raffles goes to {@code real} (the
+     * warm-up) and its answer is dropped. Everything else (the seed, recording a draw) is refused.
+     */
+    public static Raffles raffles(Raffles real) {
+        Objects.requireNonNull(real, "real");
+        return PrimingStandIn.of(Raffles.class, new Object() {
+            public List<Event> unfinished(Instant closedBy) {
+                real.unfinished(closedBy);
+                return List.of();
+            }
+        });
+    }
+
+    /** Refuses everything: the priming event is never a drawn raffle, so priming publishes and reads no draw. */
+    public static DrawResults drawResults() {
+        return PrimingStandIn.of(DrawResults.class, new Object());
     }
 
     /** See the class comment: reads through {@code real}, stand-in answers for the priming request, no writes. */
@@ -163,7 +188,7 @@ public final class PrimingPorts {
         });
     }
 
-    private static void requirePriming(RequestId requestId, String what) {
+    static void requirePriming(RequestId requestId, String what) {
         if (!isPrimingRequest(requestId)) {
             throw new WriteRefused(what + " for request " + requestId);
         }
@@ -179,82 +204,6 @@ public final class PrimingPorts {
 
         public WriteRefused(String what) {
             super("SnapStart priming must change nothing; refused to " + what);
-        }
-    }
-
-    /** The answers of the request store's stand-in; any other method of {@link RequestStore} is refused. */
-    private static final class PrimingRequests {
-
-        private final RequestStore real;
-
-        PrimingRequests(RequestStore real) {
-            this.real = Objects.requireNonNull(real, "real");
-        }
-
-        /** The priming request is "already there and decided": Ingest answers it as a duplicate. */
-        public Optional<ParticipationRequest> insertIfAbsent(ParticipationRequest request) {
-            requirePriming(request.requestId(), "insert");
-            return find(request.requestId());
-        }
-
-        public Optional<ParticipationRequest> find(RequestId requestId) {
-            Optional<ParticipationRequest> found = real.find(requestId);
-            return found.isEmpty() && isPrimingRequest(requestId) ? Optional.of(request(RequestStatus.REJECTED)) : found;
-        }
-
-        public Optional<ParticipationRequest> hold(RequestId requestId, Instant now, Instant until) {
-            requirePriming(requestId, "hold");
-            return Optional.empty();
-        }
-
-        public boolean unhold(ParticipationRequest held, Instant now) {
-            requirePriming(held.requestId(), "unhold");
-            return true;
-        }
-
-        public boolean markQueued(RequestId requestId, Instant now) {
-            requirePriming(requestId, "mark queued");
-            return true;
-        }
-
-        public ClaimResult claim(RequestId requestId, Instant now, Instant leaseUntil) {
-            requirePriming(requestId, "claim");
-            return new ClaimResult.Claimed(request(RequestStatus.PROCESSING));
-        }
-
-        public boolean release(ParticipationRequest claimed, Instant now) {
-            requirePriming(claimed.requestId(), "release");
-            return true;
-        }
-
-        public boolean succeed(ParticipationRequest claimed, Instant now) {
-            requirePriming(claimed.requestId(), "succeed");
-            return true;
-        }
-
-        public boolean reject(ParticipationRequest claimed, RejectReason reason, Instant now) {
-            requirePriming(claimed.requestId(), "reject");
-            return true;
-        }
-
-        public boolean fail(ParticipationRequest claimed, FailureReason reason, Instant now) {
-            requirePriming(claimed.requestId(), "fail");
-            return true;
-        }
-
-        public boolean giveUp(RequestId requestId, FailureReason reason, Instant now) {
-            requirePriming(requestId, "give up");
-            return true;
-        }
-
-        public boolean redrive(RequestId requestId, String reason, Instant now) {
-            requirePriming(requestId, "redrive");
-            return true;
-        }
-
-        public boolean requeue(InflightRequest seen, Instant now) {
-            requirePriming(seen.requestId(), "requeue");
-            return true;
         }
     }
 }

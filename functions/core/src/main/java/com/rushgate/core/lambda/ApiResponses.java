@@ -28,6 +28,22 @@ public final class ApiResponses {
                 .withBody(Json.write(body));
     }
 
+    /**
+     * A public answer, the same for every caller and with nothing personal in it, which browsers and
+     * caches may keep for {@code maxAgeSeconds}.
+     */
+    public static APIGatewayProxyResponseEvent cacheable(Object body, int maxAgeSeconds) {
+        if (maxAgeSeconds < 0) {
+            throw new IllegalArgumentException("maxAgeSeconds cannot be negative");
+        }
+        Map<String, String> headers = baseHeaders();
+        headers.put("Cache-Control", "public, max-age=" + maxAgeSeconds);
+        return new APIGatewayProxyResponseEvent()
+                .withStatusCode(200)
+                .withHeaders(headers)
+                .withBody(Json.write(body));
+    }
+
     public static APIGatewayProxyResponseEvent error(ErrorCode code, String message) {
         return error(code, message, null);
     }

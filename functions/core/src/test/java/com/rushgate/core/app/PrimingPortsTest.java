@@ -5,14 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.spy;
 import static org.mockito.Mockito.verify;
 
+import com.rushgate.core.app.port.Raffles;
 import com.rushgate.core.app.port.RequestStore.ClaimResult;
 import com.rushgate.core.app.port.RequestStore;
 import com.rushgate.core.app.port.StockAllocator;
 import com.rushgate.core.app.port.WorkQueue;
+import com.rushgate.core.domain.DrawSeed;
 import com.rushgate.core.domain.Event;
 import com.rushgate.core.domain.EventType;
 import com.rushgate.core.domain.FailureReason;
 import com.rushgate.core.domain.ParticipationRequest;
+import com.rushgate.core.domain.Raffle;
 import com.rushgate.core.domain.RejectReason;
 import com.rushgate.core.domain.RequestId;
 import com.rushgate.core.domain.RequestStatus;
@@ -24,6 +27,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
@@ -55,6 +59,51 @@ class PrimingPortsTest {
         assertThat(priming.type()).isEqualTo(EventType.FCFS);
         assertThat(priming.remaining()).isZero();
         assertThat(other.capacity()).isEqualTo(5);
+    }
+
+    @Test
+    void events_findLatestToo_readsThrough_andAnswersTheStandInForThePrimingEvent() {
+        InMemoryEvents table = new InMemoryEvents(new InMemoryRequestStore());
+        table.put(Event.create(PrimingPorts.EVENT_ID, EventType.RAFFLE, 100, NOW, NOW.plusSeconds(3_600)));
+
+        Event priming = PrimingPorts.events(table).findLatest(PrimingPorts.EVENT_ID).orElseThrow();
+
+        assertThat(table.reads()).isEqualTo(1);
+        assertThat(priming).isEqualTo(PrimingPorts.event());
+        assertThat(PrimingPorts.events(table).findLatest("no-such-event")).isEmpty();
+    }
+
+    @Test
+    void raffles_scanTheTable_butNoRaffleIsEverDueWhilePriming_andNothingElseIsAnswered() {
+        InMemoryRequestStore store = new InMemoryRequestStore();
+        InMemoryEvents table = new InMemoryEvents(store);
+        DrawSeed seed = DrawSeed.fromHex("7a".repeat(32));
+        table.create(Event.create("raffle-due", EventType.RAFFLE, 3, NOW.minusSeconds(7_200), NOW.minusSeconds(3_600))
+                .withRaffle(Raffle.committedTo(seed)), Optional.of(seed));
+        Raffles raffles = PrimingPorts.raffles(table);
+
+        assertThat(table.unfinished(NOW)).as("the table has one due").hasSize(1);
+        assertThat(raffles.unfinished(NOW)).isEmpty();
+        assertThatThrownBy(() -> raffles.seed("raffle-due"))
+                .isInstanceOf(PrimingPorts.WriteRefused.class).hasMessageContaining("Raffles.seed");
+        assertThatThrownBy(() -> raffles.finalise("raffle-due"))
+                .isInstanceOf(PrimingPorts.WriteRefused.class).hasMessageContaining("Raffles.finalise");
+        assertThatThrownBy(() -> PrimingPorts.drawResults().begin("raffle-due"))
+                .isInstanceOf(PrimingPorts.WriteRefused.class).hasMessageContaining("DrawResults.begin");
+        assertThatThrownBy(() -> PrimingPorts.drawResults().read("draws/raffle-due/1/"))
+                .isInstanceOf(PrimingPorts.WriteRefused.class).hasMessageContaining("DrawResults.read");
+    }
+
+    @Test
+    void decideEntry_ofThePrimingRequest_findsItDecidedAlready_andAnyOtherIsRefused() {
+        real.insertIfAbsent(someoneElse);
+        EntryDecision priming = new EntryDecision(PrimingPorts.REQUEST_ID, PrimingPorts.ACCEPTED_AT,
+                EntryDecision.Verdict.NOT_DRAWN);
+        EntryDecision other = new EntryDecision(someoneElse.requestId(), NOW, EntryDecision.Verdict.WON);
+
+        assertThat(requests.decideEntry(priming, NOW, NOW)).isFalse();
+        assertThatThrownBy(() -> requests.decideEntry(other, NOW, NOW)).isInstanceOf(PrimingPorts.WriteRefused.class);
+        assertThat(real.all()).containsExactly(someoneElse);
     }
 
     @Test
@@ -171,7 +220,7 @@ class PrimingPortsTest {
         InMemoryEvents table = new InMemoryEvents(new InMemoryRequestStore());
         List<Object> standIns = List.of(PrimingPorts.events(table), PrimingPorts.requests(real), PrimingPorts.queue(),
                 PrimingPorts.deadLetters(), PrimingPorts.stock(), PrimingPorts.arrivals(), PrimingPorts.ledger(),
-                PrimingPorts.deadLetterSource());
+                PrimingPorts.deadLetterSource(), PrimingPorts.raffles(table), PrimingPorts.drawResults());
 
         assertThat(standIns).allSatisfy(standIn -> assertThat(standIn.toString()).startsWith("priming stand-in of "));
     }

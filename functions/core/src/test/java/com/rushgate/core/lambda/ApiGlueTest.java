@@ -56,6 +56,18 @@ class ApiGlueTest {
     }
 
     @Test
+    void aPublicAnswer_mayBeCachedForItsMaxAge_andAPersonalOneNever() throws Exception {
+        APIGatewayProxyResponseEvent shared = ApiResponses.cacheable(Map.of("eventId", "drop-1"), 1);
+        APIGatewayProxyResponseEvent personal = ApiResponses.json(200, Map.of("eventId", "drop-1"));
+
+        assertThat(shared.getStatusCode()).isEqualTo(200);
+        assertThat(shared.getHeaders()).containsEntry("Cache-Control", "public, max-age=1")
+                .containsEntry("Content-Type", "application/json").containsEntry("X-Content-Type-Options", "nosniff");
+        assertThat(Json.mapper().readTree(shared.getBody()).get("eventId").asText()).isEqualTo("drop-1");
+        assertThat(personal.getHeaders()).containsEntry("Cache-Control", "no-store");
+    }
+
+    @Test
     void retryableFailures_are503WithRetryAfter() {
         APIGatewayProxyResponseEvent response = ApiResponses.failure(new RetryableException("throttled"));
 

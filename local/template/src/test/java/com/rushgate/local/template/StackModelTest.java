@@ -65,8 +65,10 @@ class StackModelTest {
             assertThat(trigger.maximumConcurrency()).isEqualTo(10);
             assertThat(trigger.reportBatchItemFailures()).isTrue();
         });
-        assertThat(model.routes()).extracting(r -> r.method() + " " + r.pathTemplate())
-                .containsExactlyInAnyOrder("POST /events/{eventId}/participations", "GET /requests/{requestId}");
+        assertThat(model.routes()).extracting(r -> r.method() + " " + r.pathTemplate() + " " + r.authorized())
+                .containsExactlyInAnyOrder("POST /events/{eventId}/participations true", "GET /requests/{requestId} true",
+                        "GET /events/{eventId} false", "GET /events/{eventId}/draw/entries false",
+                        "GET /events/{eventId}/draw/winners false");
         StackModel.ApiSpec api = model.api().orElseThrow();
         assertThat(api.throttleRate()).isEqualTo(5000);
         assertThat(api.throttleBurst()).isEqualTo(10000);
