@@ -65,8 +65,7 @@ public final class RedriveUseCase {
                     continue;
                 }
                 fresh = true;
-                if (command.eventId() != null
-                        && (message.work() == null || !command.eventId().equals(message.work().eventId()))) {
+                if (command.eventId() != null && !command.eventId().equals(message.eventId())) {
                     release.add(message);
                     continue;
                 }
@@ -95,6 +94,9 @@ public final class RedriveUseCase {
     }
 
     private Outcome handle(Message message, RedriveCommand command, List<Message> release) {
+        if (message.decisions() != null) {
+            return redriveDecisions(message, command, release);
+        }
         if (message.work() == null) {
             if (command.discardUnreadable() && !command.dryRun()) {
                 deadLetters.delete(message);
@@ -142,5 +144,26 @@ public final class RedriveUseCase {
             LOG.warn("could not redrive {}: {}", message.messageId(), e.getMessage());
             return Outcome.FAILED;
         }
+    }
+
+    /**
+     * A raffle's decisions go back to the work queue as they are: each is a conditional write from
+     * ENTERED, so the entries decided since (by the reconciler's resend) are skipped by the worker.
+     */
+    private Outcome redriveDecisions(Message message, RedriveCommand command, List<Message> release) {
+        if (command.dryRun()) {
+            release.add(message);
+            return Outcome.REDRIVEN;
+        }
+        try {
+            queue.sendDecisions(List.of(message.decisions()));
+        } catch (RetryableException e) {
+            LOG.warn("could not redrive the raffle decisions {}: {}", message.messageId(), e.getMessage());
+            release.add(message);
+            return Outcome.FAILED;
+        }
+        deadLetters.delete(message);
+        metrics.redriven();
+        return Outcome.REDRIVEN;
     }
 }

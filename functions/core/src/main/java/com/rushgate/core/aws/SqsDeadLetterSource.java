@@ -1,8 +1,10 @@
 package com.rushgate.core.aws;
 
+import com.rushgate.core.app.DrawDecisions;
 import com.rushgate.core.app.RetryableException;
 import com.rushgate.core.app.WorkMessage;
 import com.rushgate.core.app.port.DeadLetterSource;
+import com.rushgate.core.aws.WorkMessages.UnreadableMessageException;
 import com.rushgate.core.domain.Event;
 import com.rushgate.core.domain.RequestId;
 import java.time.Duration;
@@ -76,8 +78,19 @@ public final class SqsDeadLetterSource implements DeadLetterSource {
             }
         });
         String count = message.attributesAsStrings().get(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT.toString());
-        return new DeadLetterSource.Message(message.messageId(), message.receiptHandle(), message.body(),
-                work(attributes, message.body()), Map.copyOf(attributes), count == null ? 1 : Integer.parseInt(count));
+        WorkMessage work = work(attributes, message.body());
+        return new DeadLetterSource.Message(message.messageId(), message.receiptHandle(), message.body(), work,
+                work == null ? decisions(message.body()) : null, Map.copyOf(attributes),
+                count == null ? 1 : Integer.parseInt(count));
+    }
+
+    /** The raffle decisions a DLQ message carries, or null when it holds none it can read. */
+    static DrawDecisions decisions(String body) {
+        try {
+            return WorkMessages.decisions(body).orElse(null);
+        } catch (UnreadableMessageException e) {
+            return null;
+        }
     }
 
     /** The request a DLQ message carries, or null when it names none. */

@@ -13,6 +13,7 @@ import com.rushgate.core.testing.MutableClock;
 import com.rushgate.core.testing.RecordingQueue;
 import com.rushgate.core.testing.Requests;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RedriveUseCaseTest {
@@ -146,5 +147,45 @@ class RedriveUseCaseTest {
         queue.failNextSends(false);
         dlq.all().forEach(dlq::release);
         assertThat(useCase.redrive(all()).redriven()).isEqualTo(1);
+    }
+
+    private DrawDecisions decisionsOf(String eventId, String userId) {
+        ParticipationRequest entry = Requests.received(eventId, userId, T0);
+        return new DrawDecisions(eventId, T0.plusSeconds(3600),
+                List.of(new EntryDecision(entry.requestId(), T0, EntryDecision.Verdict.NOT_DRAWN)));
+    }
+
+    @Test
+    void raffleDecisions_goBackToTheWorkQueueAsTheyAre_andLeaveTheDlq() {
+        DrawDecisions decisions = decisionsOf("raffle", "hana");
+        dlq.moveFromMainQueue(decisions);
+
+        RedriveReport report = useCase.redrive(new RedriveCommand("raffle", 100, false, "worker fixed", false));
+
+        assertThat(report).isEqualTo(new RedriveReport(1, 1, 0, 0, false));
+        assertThat(queue.decisions).containsExactly(decisions);
+        assertThat(queue.sent).isEmpty();
+        assertThat(dlq.size()).isZero();
+        assertThat(metrics.redriven).hasValue(1);
+    }
+
+    @Test
+    void raffleDecisions_ofAnotherEvent_orInADryRun_stayInTheDlq() {
+        dlq.moveFromMainQueue(decisionsOf("raffle", "ivan"));
+
+        assertThat(useCase.redrive(new RedriveCommand("drop", 100, false, null, false)).examined()).isZero();
+        assertThat(useCase.redrive(new RedriveCommand("raffle", 100, true, null, false)))
+                .isEqualTo(new RedriveReport(1, 1, 0, 0, true));
+        assertThat(queue.decisions).isEmpty();
+        assertThat(dlq.size()).isEqualTo(1);
+    }
+
+    @Test
+    void raffleDecisions_whoseSendFails_stayForTheNextRun() {
+        dlq.moveFromMainQueue(decisionsOf("raffle", "jon"));
+        queue.failNextSends(true);
+
+        assertThat(useCase.redrive(all())).isEqualTo(new RedriveReport(1, 0, 0, 1, false));
+        assertThat(dlq.size()).isEqualTo(1);
     }
 }

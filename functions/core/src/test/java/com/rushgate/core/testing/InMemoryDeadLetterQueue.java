@@ -1,6 +1,7 @@
 package com.rushgate.core.testing;
 
 import com.rushgate.core.app.DeadLetter;
+import com.rushgate.core.app.DrawDecisions;
 import com.rushgate.core.app.RetryableException;
 import com.rushgate.core.app.WorkMessage;
 import com.rushgate.core.app.port.DeadLetterSource;
@@ -27,6 +28,13 @@ public final class InMemoryDeadLetterQueue implements DeadLetters, DeadLetterSou
     public synchronized String moveFromMainQueue(WorkMessage work) {
         String id = UUID.randomUUID().toString();
         visible.put(id, new Message(id, "rh-" + id, "{}", work, Map.of("requestId", work.requestId().value()), 1));
+        return id;
+    }
+
+    /** Puts a raffle's decisions in, as SQS's RedrivePolicy moves a chunk the workers could not take. */
+    public synchronized String moveFromMainQueue(DrawDecisions decisions) {
+        String id = UUID.randomUUID().toString();
+        visible.put(id, new Message(id, "rh-" + id, "{}", null, decisions, Map.of("kind", "drawDecisions"), 1));
         return id;
     }
 
