@@ -2,6 +2,7 @@ package com.rushgate.core.aws;
 
 import com.rushgate.core.app.port.EventCatalog;
 import com.rushgate.core.domain.Event;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -70,6 +71,32 @@ public final class DynamoEventCatalog implements EventCatalog {
             return false;
         } catch (SdkException e) {
             throw SdkFailures.translate("PutItem on " + tableName, e);
+        }
+    }
+
+    /**
+     * Closes an event at {@code at} (now, for an operator): one guarded update of closesAt, never a
+     * whole-item put, so stock and a raffle's commitment stay as they are. A close never moves
+     * closesAt later, and never before a request it already accepted, since those were accepted
+     * before now. Ingest's cached copies learn it within EVENT_CACHE_SECONDS; a request accepted in
+     * between is rejected EVENT_CLOSED by the worker, which reads the event again.
+     *
+     * @return false when there is no such event, or it closed at or before {@code at} already
+     */
+    public boolean close(String eventId, Instant at) {
+        try {
+            dynamoDb.updateItem(update -> update
+                    .tableName(tableName)
+                    .key(Map.of(EventItem.EVENT_ID, AttributeValue.fromS(eventId)))
+                    .updateExpression("SET #closes = :at")
+                    .conditionExpression("attribute_exists(#id) AND (attribute_not_exists(#closes) OR #closes > :at)")
+                    .expressionAttributeNames(Map.of("#id", EventItem.EVENT_ID, "#closes", EventItem.CLOSES_AT))
+                    .expressionAttributeValues(Map.of(":at", AttributeValue.fromS(Timestamps.format(at)))));
+            return true;
+        } catch (ConditionalCheckFailedException closedOrMissing) {
+            return false;
+        } catch (SdkException e) {
+            throw SdkFailures.translate("UpdateItem on " + tableName, e);
         }
     }
 
