@@ -169,9 +169,12 @@ final class ShardReader {
         }
         List<Read> records = new ArrayList<>(page.records().size());
         for (Record record : page.records()) {
-            String sequence = record.dynamodb().sequenceNumber();
-            records.add(new Read(sequence, StreamRecords.toEvent(record, streamArn)));
-            shard.lastRead = sequence;
+            records.add(new Read(record.dynamodb().sequenceNumber(), StreamRecords.toEvent(record, streamArn)));
+        }
+        // The place moves only once the whole page is converted: if a record fails, none of the
+        // page was handed on, and a new iterator must not start after any of it.
+        if (!records.isEmpty()) {
+            shard.lastRead = records.get(records.size() - 1).sequenceNumber();
         }
         read.addAndGet(records.size());
         shard.iterator = page.nextIterator();

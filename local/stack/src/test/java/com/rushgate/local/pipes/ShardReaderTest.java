@@ -1,6 +1,7 @@
 package com.rushgate.local.pipes;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.rushgate.core.testing.MutableClock;
 import java.nio.file.Path;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 
 class ShardReaderTest {
@@ -116,6 +118,26 @@ class ShardReaderTest {
         assertThat(expired).isEmpty();
         assertThat(sequences(next)).containsExactly("3");
         assertThat(stream.iterators()).containsExactly("shard-1 TRIM_HORIZON", "shard-1 AFTER_SEQUENCE_NUMBER 2");
+    }
+
+    @Test
+    void aPageWithARecordThatCannotBeConverted_leavesTheShardsPlaceBeforeThePage_soNoRecordOfItIsSkipped() {
+        Record unreadable = record("2").toBuilder()
+                .dynamodb(record("2").dynamodb().toBuilder().newImage(Map.of("status", AttributeValue.builder().build())).build())
+                .build();
+        stream.shard("shard-1", null).append("shard-1", record("1"), unreadable);
+        ShardReader reader = reader("TRIM_HORIZON");
+        reader.discover();
+
+        Throwable failure = catchThrowable(() -> reader.poll("shard-1"));
+        stream.expireNextRead("shard-1");
+        reader.poll("shard-1");
+        catchThrowable(() -> reader.poll("shard-1"));
+
+        assertThat(failure).isInstanceOf(RuntimeException.class);
+        assertThat(reader.read()).isZero();
+        assertThat(stream.iterators()).as("the new iterator starts where the failed page did")
+                .containsExactly("shard-1 TRIM_HORIZON", "shard-1 TRIM_HORIZON");
     }
 
     @Test
