@@ -26,7 +26,7 @@ final class GatewayResponses {
      * @param defaultStatus the status API Gateway gives that type when it is not customised
      * @param message       API Gateway's message for it ($context.error.message)
      */
-    Gateway.Answer answer(String type, int defaultStatus, String message, String requestId) {
+    Answer answer(String type, int defaultStatus, String message, String requestId) {
         GatewayResponseSpec spec = responses.get(type);
         if (spec == null) {
             spec = responses.get(defaultStatus >= 500 ? "DEFAULT_5XX" : "DEFAULT_4XX");
@@ -46,7 +46,7 @@ final class GatewayResponses {
                     ? "{\"message\":" + quoted(message) + "}"
                     : substitute(spec.jsonTemplate(), type, message, requestId);
         }
-        return new Gateway.Answer(status, headers, body.getBytes(StandardCharsets.UTF_8), requestId);
+        return new Answer(status, headers, body.getBytes(StandardCharsets.UTF_8), requestId);
     }
 
     private static String substitute(String template, String type, String message, String requestId) {

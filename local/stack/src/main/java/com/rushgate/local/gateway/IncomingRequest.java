@@ -10,7 +10,7 @@ import java.util.TreeMap;
  * @param rawPath  the path as sent, still percent-encoded
  * @param rawQuery the query as sent, or null
  * @param headers  every header with all its values, names case-insensitive
- * @param body     the body, at most {@link Gateway#MAX_BODY_BYTES} plus one byte (more is refused unread)
+ * @param body     the body, at most {@link ApiStage#MAX_BODY_BYTES} plus one byte (more is refused unread)
  * @param protocol e.g. HTTP/1.1
  */
 record IncomingRequest(String method, String rawPath, String rawQuery, Map<String, List<String>> headers,

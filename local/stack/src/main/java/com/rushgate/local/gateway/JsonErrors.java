@@ -27,7 +27,7 @@ final class JsonErrors extends ErrorHandler {
 
     @Override
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
-        Gateway.Answer answer = answerFor(status);
+        Answer answer = answerFor(status);
         fields.put(HttpHeader.CONTENT_TYPE, "application/json");
         answer.headers().forEach((name, values) -> {
             if (!name.equalsIgnoreCase("Content-Type")) {
@@ -41,7 +41,7 @@ final class JsonErrors extends ErrorHandler {
     @Override
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
                                     Callback callback) throws IOException {
-        Gateway.Answer answer = answerFor(code);
+        Answer answer = answerFor(code);
         response.setStatus(answer.status());
         HttpFields.Mutable headers = response.getHeaders();
         answer.headers().forEach((name, values) -> headers.put(name, List.copyOf(values)));
@@ -49,7 +49,7 @@ final class JsonErrors extends ErrorHandler {
         response.write(true, ByteBuffer.wrap(answer.body()), callback);
     }
 
-    private Gateway.Answer answerFor(int status) {
+    private Answer answerFor(int status) {
         String requestId = UUID.randomUUID().toString();
         if (status == 413 || status == 414 || status == 431) {
             return responses.answer("REQUEST_TOO_LARGE", 413, "Request Too Long", requestId);

@@ -56,10 +56,10 @@ class GatewayPartsTest {
                         "{\"error\":{\"code\":\"$context.error.responseType\",\"message\":$context.error.messageString}}"),
                 "MISSING_AUTHENTICATION_TOKEN", new GatewayResponseSpec(404, Map.of(), null)));
 
-        Gateway.Answer throttled = responses.answer("THROTTLED", 429, "Too Many Requests", "r1");
-        Gateway.Answer refused = responses.answer("BAD_REQUEST_BODY", 400, "Invalid \"body\"", "r2");
-        Gateway.Answer missing = responses.answer("MISSING_AUTHENTICATION_TOKEN", 403, "Missing Authentication Token", "r3");
-        Gateway.Answer failed = responses.answer("INTEGRATION_FAILURE", 502, "Internal server error", "r4");
+        Answer throttled = responses.answer("THROTTLED", 429, "Too Many Requests", "r1");
+        Answer refused = responses.answer("BAD_REQUEST_BODY", 400, "Invalid \"body\"", "r2");
+        Answer missing = responses.answer("MISSING_AUTHENTICATION_TOKEN", 403, "Missing Authentication Token", "r3");
+        Answer failed = responses.answer("INTEGRATION_FAILURE", 502, "Internal server error", "r4");
 
         assertThat(throttled.status()).isEqualTo(429);
         assertThat(throttled.headers()).containsEntry("Retry-After", List.of("1"));
@@ -116,7 +116,7 @@ class GatewayPartsTest {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
-    private static String text(Gateway.Answer answer) {
+    private static String text(Answer answer) {
         return new String(answer.body(), StandardCharsets.UTF_8);
     }
 }
