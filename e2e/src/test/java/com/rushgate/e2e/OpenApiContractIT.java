@@ -65,6 +65,9 @@ class OpenApiContractIT {
 
     private static final String PARTICIPATE = "POST /events/{eventId}/participations";
     private static final String GET_REQUEST = "GET /requests/{requestId}";
+    private static final String GET_EVENT = "GET /events/{eventId}";
+    private static final String GET_ENTRIES = "GET /events/{eventId}/draw/entries";
+    private static final String GET_WINNERS = "GET /events/{eventId}/draw/winners";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
@@ -95,7 +98,7 @@ class OpenApiContractIT {
                 + "failures are 503";
         String throttled = "the edge's rate rules and throttles answer it after a number of requests the stack was "
                 + "deployed with; LocalEdgeIT in local/stack drives the local stack's to it";
-        for (String operation : List.of(PARTICIPATE, GET_REQUEST)) {
+        for (String operation : List.of(PARTICIPATE, GET_REQUEST, GET_EVENT, GET_ENTRIES, GET_WINNERS)) {
             excused.put(new Answer(operation, 403, "FORBIDDEN"), managedRules);
             excused.put(new Answer(operation, 429, "TOO_MANY_REQUESTS"), throttled);
             for (int status : List.of(500, 502, 504)) {
@@ -106,6 +109,14 @@ class OpenApiContractIT {
                 + "LocalEdgeIT in local/stack injects the fault into the local stack");
         excused.put(new Answer(GET_REQUEST, 503, "SERVICE_UNAVAILABLE"), "reading a request's status sends no message "
                 + "and writes nothing, and only those fail on demand (the local stack's fault injector)");
+        for (String operation : List.of(GET_EVENT, GET_ENTRIES, GET_WINNERS)) {
+            excused.put(new Answer(operation, 503, "SERVICE_UNAVAILABLE"), "the public event view reads only, and only "
+                    + "sends and writes fail on demand (the local stack's fault injector)");
+        }
+        for (String operation : List.of(GET_ENTRIES, GET_WINNERS)) {
+            excused.put(new Answer(operation, 200, null), "a page of a published list needs a drawn raffle, which takes "
+                    + "entries, a due time and a draw: RaffleIT in local/bench reads every page of one over HTTP");
+        }
         return excused;
     }
 
@@ -162,8 +173,13 @@ class OpenApiContractIT {
         assertThat(requests.markQueued(queued, now)).isTrue();
         assertThat(requests.claim(processing, now, now.plus(10, ChronoUnit.MINUTES))).isInstanceOf(ClaimResult.Claimed.class);
         assertThat(requests.giveUp(failed, FailureReason.ATTEMPTS_EXHAUSTED, now)).isTrue();
+        RequestId entered = recorded(eventId, "erik");
+        ClaimResult claim = requests.claim(entered, now, now.plus(10, ChronoUnit.MINUTES));
+        assertThat(claim).isInstanceOf(ClaimResult.Claimed.class);
+        assertThat(requests.enter(((ClaimResult.Claimed) claim).request(), now.plus(1, ChronoUnit.HOURS), now)).isTrue();
 
-        Map<String, RequestId> owners = Map.of("rita", received, "quentin", queued, "petra", processing, "fabian", failed);
+        Map<String, RequestId> owners = Map.of("rita", received, "quentin", queued, "petra", processing, "fabian", failed,
+                "erik", entered);
         Map<String, String> shown = new TreeMap<>();
         owners.forEach((owner, requestId) -> {
             Answered answer = exchange(Call.get("/requests/" + requestId.value()).by(token(owner)));
@@ -172,7 +188,7 @@ class OpenApiContractIT {
         });
 
         assertThat(shown).containsExactlyInAnyOrderEntriesOf(Map.of("rita", "RECEIVED", "quentin", "QUEUED",
-                "petra", "PROCESSING", "fabian", "FAILED_FINAL"));
+                "petra", "PROCESSING", "fabian", "FAILED_FINAL", "erik", "ENTERED"));
     }
 
     // ------------------------------------------------------------------ refusals
@@ -246,12 +262,40 @@ class OpenApiContractIT {
 
     @Test
     @Order(6)
+    void publicEventView_answersAnyoneWithoutAToken_andRefusesAsDocumented() {
+        String open = openEvent("public", 4);
+        String unknown = StackTables.newEventId("nowhere");
+
+        Answered event = exchange(Call.get("/events/" + open));
+        assertAnswer(event, 200, null);
+        assertThat(event.json().path("remaining").asInt()).isEqualTo(4);
+        assertThat(event.header("Cache-Control")).isEqualTo("public, max-age=1");
+        assertAnswer(exchange(Call.get("/events/" + open).by(token("mallory"))), 200, null);
+        assertAnswer(exchange(Call.get("/events/drop.1").malformed()), 400, "INVALID_EVENT_ID");
+        assertAnswer(exchangeRaw("GET", "/events/%ZZ", token("mallory")), 400, "BAD_REQUEST");
+        assertAnswer(exchange(Call.get("/events/" + unknown)), 404, "EVENT_NOT_FOUND");
+        assertAnswer(exchange(Call.get("/events/" + open).header("X-Padding", "p".repeat(11 * 1024)).beyondSchema()), 413,
+                "REQUEST_TOO_LARGE");
+        for (String list : List.of("entries", "winners")) {
+            String path = "/events/" + open + "/draw/" + list;
+            assertAnswer(exchange(Call.get(path + "?page=-1").malformed()), 400, "INVALID_PAGE");
+            assertAnswer(exchange(Call.get("/events/drop.1/draw/" + list).malformed()), 400, "INVALID_EVENT_ID");
+            assertAnswer(exchangeRaw("GET", "/events/%ZZ/draw/" + list, token("mallory")), 400, "BAD_REQUEST");
+            assertAnswer(exchange(Call.get(path + "?page=0")), 404, "EVENT_NOT_FOUND");
+            assertAnswer(exchange(Call.get(path).header("X-Padding", "p".repeat(11 * 1024)).beyondSchema()), 413,
+                    "REQUEST_TOO_LARGE");
+        }
+    }
+
+    @Test
+    @Order(7)
     void everyOtherPathAndMethod_isRouteNotFound() {
         String mallory = token("mallory");
         String someRequest = "/requests/" + requestId("drop-1", "mallory").value();
         List<Call> elsewhere = List.of(
                 Call.get("/").by(mallory),
-                Call.get("/events/drop-1").by(mallory),
+                Call.post("/events/drop-1").by(mallory),
+                Call.get("/events/drop-1/draw").by(mallory),
                 Call.get(participations("drop-1")).by(mallory),
                 Call.of("PUT", participations("drop-1")).by(mallory).body("application/json", "{}"),
                 Call.of("DELETE", participations("drop-1")).by(mallory),
@@ -269,7 +313,7 @@ class OpenApiContractIT {
     // ------------------------------------------------------------------ the other direction
 
     @Test
-    @Order(7)
+    @Order(8)
     void everyDocumentedAnswer_wasExercised_orIsExcusedWithAReason() {
         Set<Answer> documented = contract.documentedAnswers();
         Set<Answer> missing = new TreeSet<>(documented);
@@ -340,8 +384,19 @@ class OpenApiContractIT {
             return new Call(method, path, headers, body, Verdict.BEYOND_SCHEMA);
         }
 
+        /** The path without its query string. */
+        String pathOnly() {
+            return path.split("\\?", 2)[0];
+        }
+
         Request toValidatorRequest() {
-            SimpleRequest.Builder request = new SimpleRequest.Builder(method, path);
+            SimpleRequest.Builder request = new SimpleRequest.Builder(method, pathOnly());
+            if (path.contains("?")) {
+                for (String parameter : path.split("\\?", 2)[1].split("&")) {
+                    String[] pair = parameter.split("=", 2);
+                    request.withQueryParam(pair[0], pair.length > 1 ? pair[1] : "");
+                }
+            }
             headers.forEach(request::withHeader);
             if (body != null) {
                 request.withBody(body);
@@ -421,7 +476,7 @@ class OpenApiContractIT {
             operation = Answer.operation(method, template);
             report = call.verdict() == Verdict.CONFORMING
                     ? contract.validate(call.toValidatorRequest(), answered.toValidatorResponse())
-                    : contract.validateResponse(call.path(), method, answered.toValidatorResponse());
+                    : contract.validateResponse(call.pathOnly(), method, answered.toValidatorResponse());
             if (call.verdict() == Verdict.MALFORMED) {
                 assertThat(contract.validateRequest(call.toValidatorRequest()).hasErrors())
                         .as("the document refuses the request of %s", exchange).isTrue();

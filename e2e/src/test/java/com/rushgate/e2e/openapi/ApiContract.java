@@ -249,7 +249,7 @@ public final class ApiContract {
 
     /** The documented path template a concrete path (as sent, still encoded) falls under, if any. */
     public Optional<String> pathTemplateOf(String rawPath) {
-        String[] segments = rawPath.split("/", -1);
+        String[] segments = rawPath.split("\\?", 2)[0].split("/", -1);
         for (String template : map(document.get("paths")).keySet()) {
             String[] expected = template.split("/", -1);
             boolean matches = expected.length == segments.length;

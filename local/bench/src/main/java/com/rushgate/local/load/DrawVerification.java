@@ -61,7 +61,7 @@ public final class DrawVerification {
         }
         return new Result(eventId, capacity, event.path("commitment").asText(), draw.path("seed").asText(),
                 Instant.parse(draw.path("drawnAt").asText()), entries.size(), winners.size(),
-                draw.path("excluded").size(), problems.isEmpty(), problems);
+                draw.path("excluded").asInt(), problems.isEmpty(), problems);
     }
 
     /**
