@@ -654,7 +654,7 @@ public final class Bench {
     private void coldStart(Path root) throws Exception {
         Map<String, Map<String, String>> environments = new HashMap<>();
         stack.model().functions().forEach(f -> environments.put(f.logicalId(), stack.functionEnvironment(f.logicalId())));
-        ColdStarts.Fixtures fixtures = new ColdStarts.Fixtures() {
+        ProbeEvents.Fixtures fixtures = new ProbeEvents.Fixtures() {
             @Override
             public String event(int capacity) {
                 return Bench.this.event("cold", capacity);

@@ -98,6 +98,11 @@ public final class Report {
         return String.format(Locale.ROOT, value >= 100 ? "%,.0f" : "%.1f", value);
     }
 
+    /** A ratio or a short time for a table: two decimals. */
+    static String twoDecimals(double value) {
+        return String.format(Locale.ROOT, "%.2f", value);
+    }
+
     private static String pad(String text, int width) {
         return text + " ".repeat(Math.max(0, width - text.length()));
     }
