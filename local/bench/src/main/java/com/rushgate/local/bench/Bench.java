@@ -20,11 +20,13 @@ import java.util.function.Consumer;
 
 /**
  * {@code ./rushgate bench}: how fast Rushgate is on this machine, against the emulators' own
- * limits and against the synchronous design it replaces. Sections, one class each: warm-up and
- * {@link Ingest}, {@link Floor}, {@link Drain}, {@link Burst} (asynchronous and synchronous),
- * {@link ColdStarts}; each writes its part of the {@link Report}. Everything runs on 127.0.0.1 in
- * one JVM, the load generator included, so every number shares the machine with everything else;
- * the report says which machine.
+ * limits and against the synchronous design it replaces. Sections, in order, a class each:
+ * warm-up ({@link Ingest#warmUp}), floor ({@link Floor}), ingest ({@link Ingest}), drain
+ * ({@link Drain}), burst ({@link Burst}, asynchronous and synchronous), cold start
+ * ({@link ColdStarts}); each writes its part of the {@link Report}, and this class runs them on one
+ * stack ({@link BenchStack}).
+ * Everything runs on 127.0.0.1 in one JVM, the load generator included, so every number shares
+ * the machine with everything else; the report says which machine.
  */
 public final class Bench {
 

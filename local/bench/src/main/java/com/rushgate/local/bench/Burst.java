@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -68,7 +69,10 @@ final class Burst {
             sync = fire(load, baseline.endpoint(), submissions, false, null, floor);
             Map<String, Object> syncLimits = LimitsSummary.of(stack, beforeSync, stack.limitsCounters(),
                     sync.outcome().accepted());
-            report.detail("burstLimits", Map.of("asynchronous", asyncLimits, "synchronous", syncLimits));
+            Map<String, Object> limits = new LinkedHashMap<>();
+            limits.put("asynchronous", asyncLimits);
+            limits.put("synchronous", syncLimits);
+            report.detail("burstLimits", limits);
             if (asyncLimits.containsKey("writeUnitsPerParticipation")) {
                 report.put("writeUnitsPerParticipation", asyncLimits.get("writeUnitsPerParticipation"));
                 report.put("syncWriteUnitsPerParticipation", syncLimits.get("writeUnitsPerParticipation"));
