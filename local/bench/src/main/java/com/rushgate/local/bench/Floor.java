@@ -13,6 +13,7 @@ import com.rushgate.core.domain.ParticipationRequest;
 import com.rushgate.core.domain.RequestId;
 import com.rushgate.core.domain.Sha256RequestIds;
 import com.rushgate.local.stack.LocalStack;
+import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -84,6 +86,35 @@ final class Floor {
         this.events = new DynamoEventCatalog(stack.clients().dynamoDb(), eventTable);
     }
 
+    /**
+     * The section: every level of the plan into {@code report}; the rates by level, which the
+     * ingest, drain and burst sections compare with.
+     */
+    Map<Integer, Rates> run(Plan plan, Report report, PrintStream console) throws InterruptedException {
+        Map<Integer, Rates> rates = new LinkedHashMap<>();
+        List<Object> details = new ArrayList<>();
+        List<List<String>> rows = new ArrayList<>();
+        for (int level : plan.levels()) {
+            console.printf("floor at %d threads...%n", level);
+            Rates measured = measure(level, plan.floorEach());
+            rates.put(level, measured);
+            details.add(measured.toMap());
+            rows.add(List.of(Integer.toString(level), Report.number(measured.conditionalPut()),
+                    Report.number(measured.conditionalUpdate()), Report.number(measured.sqsSend()),
+                    Report.number(measured.transaction()), Report.number(measured.ingestPerSecond()),
+                    Report.number(measured.drainPerSecond())));
+        }
+        purgeWorkQueue();
+        report.detail("floor", details);
+        report.table("Floor: operations per second of the emulators, and the best rates they allow",
+                List.of("threads", "cond. put", "cond. update", "SQS send", "transaction", "ingest floor", "drain floor"),
+                rows);
+        Rates reference = rates.get(plan.referenceLevel());
+        report.put("floorIngestPerSecond", reference.ingestPerSecond());
+        report.put("floorDrainPerSecond", reference.drainPerSecond());
+        return rates;
+    }
+
     Rates measure(int concurrency, Duration each) throws InterruptedException {
         String eventId = "floor-" + UUID.randomUUID().toString().substring(0, 8);
         Event event = Event.create(eventId, EventType.FCFS, 1_000_000_000, Instant.now().minusSeconds(1), null);
@@ -112,7 +143,7 @@ final class Floor {
             queue.send(new WorkMessage(recorded.get(i % recorded.size()), eventId, Instant.now()));
             return true;
         });
-        stack.clients().sqs().purgeQueue(p -> p.queueUrl(stack.model().functionVariable("QUEUE_URL")));
+        purgeWorkQueue();
         // The transaction needs claimed requests: claim the queued ones first (not timed).
         ConcurrentLinkedQueue<ParticipationRequest> claimed = new ConcurrentLinkedQueue<>();
         int queued = nextUpdate.get();
@@ -135,6 +166,10 @@ final class Floor {
             return true;
         });
         return new Rates(concurrency, put, update, send, transaction);
+    }
+
+    private void purgeWorkQueue() {
+        stack.clients().sqs().purgeQueue(p -> p.queueUrl(stack.model().functionVariable("QUEUE_URL")));
     }
 
     /**
@@ -164,7 +199,7 @@ final class Floor {
             for (Future<?> worker : workers) {
                 try {
                     worker.get();
-                } catch (java.util.concurrent.ExecutionException e) {
+                } catch (ExecutionException e) {
                     throw new IllegalStateException("a floor operation failed: " + e.getCause(), e.getCause());
                 }
             }

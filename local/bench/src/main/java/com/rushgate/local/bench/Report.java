@@ -2,10 +2,13 @@ package com.rushgate.local.bench;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.rushgate.local.load.HttpLoad;
+import com.rushgate.local.load.Latencies;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -13,7 +16,10 @@ import java.util.Map;
 
 /**
  * What a bench run found: the summary fields every consumer reads first (see {@link #summary}),
- * the details of each section, text tables for a terminal, and the charts.
+ * the details of each section, text tables for a terminal, and the charts. Each section writes its
+ * own part in one place (its {@code report} method, or {@code run} for the small ones); the
+ * fields keep the order they were written in, and {@link #json} assembles them: the summary, then
+ * the details.
  */
 public final class Report {
 
@@ -23,7 +29,7 @@ public final class Report {
     private final Map<String, Object> details = new LinkedHashMap<>();
     private final StringBuilder text = new StringBuilder();
     private final Map<String, String> charts = new LinkedHashMap<>();
-    private final List<String> failedSections = new java.util.ArrayList<>();
+    private final List<String> failedSections = new ArrayList<>();
     private final Map<String, String> failures = new LinkedHashMap<>();
 
     static double round(double value) {
@@ -96,6 +102,31 @@ public final class Report {
 
     static String number(double value) {
         return String.format(Locale.ROOT, value >= 100 ? "%,.0f" : "%.1f", value);
+    }
+
+    /** A ratio or a short time for a table: two decimals. */
+    static String twoDecimals(double value) {
+        return String.format(Locale.ROOT, "%.2f", value);
+    }
+
+    /** The details of an HTTP load's answers: counts, rate, latency percentiles, answers by status. */
+    static Map<String, Object> loadDetail(HttpLoad.Result result) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        Latencies latencies = result.latencies();
+        map.put("requests", result.sent());
+        map.put("answered", result.answered());
+        map.put("perSecond", round(result.perSecond()));
+        map.put("p50Ms", round(latencies.percentileMs(50)));
+        map.put("p95Ms", round(latencies.percentileMs(95)));
+        map.put("p99Ms", round(latencies.percentileMs(99)));
+        map.put("maxMs", round(latencies.maxMs()));
+        map.put("errors", result.errors());
+        map.put("inProgress", result.inProgress());
+        Map<String, Long> statuses = new LinkedHashMap<>();
+        result.statuses().forEach((status, count) -> statuses.put(Integer.toString(status), count));
+        map.put("statuses", statuses);
+        map.put("noAnswer", result.failures());
+        return map;
     }
 
     private static String pad(String text, int width) {

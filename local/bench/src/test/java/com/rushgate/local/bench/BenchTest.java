@@ -1,5 +1,6 @@
 package com.rushgate.local.bench;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.PrintStream;
@@ -21,5 +22,11 @@ class BenchTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'cold-starts'")
                 .hasMessageContaining("floor, ingest, drain, burst, cold start");
+    }
+
+    @Test
+    void sections_readADashAsASpace_andNoNameAsEverySection() {
+        assertThat(Bench.sections(Set.of("cold-start", "floor"))).containsExactlyInAnyOrder("cold start", "floor");
+        assertThat(Bench.sections(Set.of())).isEmpty();
     }
 }
