@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "analytics", mixinStandardHelpOptions = true,
         description = {"Answers the analytics questions of the template's Athena named queries (analytics/*.sql) with",
                 "DuckDB over the local data lake: latency percentiles per event and hour, outcomes, DLQ rate,",
-                "time to sell out. Reads the running stack's lake, else the newest lake in the state directory."})
+                "time to sell out, raffle draws. Reads the running stack's lake, else the newest lake in the state",
+                "directory."})
 final class AnalyticsCommand implements Runnable {
 
     @Mixin
