@@ -148,6 +148,14 @@ class RaffleDrawsQuestionTest {
     }
 
     @Test
+    void events_includeADrawnRaffle_whoseDecisionsHaveNotReachedTheLake() {
+        try (LakeAnalytics analytics = LakeAnalytics.open(model, lake)) {
+            assertThat(analytics.requests("raffle-d")).isZero();
+            assertThat(analytics.events()).containsExactly("drop-a", "raffle-c", "raffle-d", "raffle-e");
+        }
+    }
+
+    @Test
     void aLakeWithRecordsButNoDrawResults_answersWithNoRows(@TempDir Path undrawn) throws IOException {
         Path records = LakeAnalytics.folder(undrawn, model.glueTables().get(0).location());
         Path source = LakeAnalytics.folder(lake, model.glueTables().get(0).location());

@@ -62,8 +62,8 @@ final class AnalyticsCommand implements Runnable {
         }
         List<Answer> answers;
         try (LakeAnalytics analytics = LakeAnalytics.open(model, chosen)) {
-            if (eventId != null && analytics.requests(eventId) == 0) {
-                List<String> events = analytics.events();
+            List<String> events = eventId == null ? List.of() : analytics.events();
+            if (eventId != null && !events.contains(eventId)) {
                 throw new CliException("the lake at " + chosen + " holds no record of event " + eventId
                         + (events.isEmpty() ? " (it holds none yet" : " (it holds " + String.join(", ", events))
                         + "; records arrive within AnalyticsBufferSeconds of their final state)");
