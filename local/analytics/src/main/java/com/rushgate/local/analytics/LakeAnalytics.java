@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.StringJoiner;
 import java.util.stream.Stream;
 
 /**
@@ -136,9 +137,16 @@ public final class LakeAnalytics implements AutoCloseable {
         return count("count(DISTINCT requestId)", eventId);
     }
 
-    /** The events the lake holds records of, sorted. */
+    /**
+     * The events the lake holds anything of, sorted: a final record, or a line of another table with an
+     * {@code eventId} column (a drawn raffle's announcement, before its decisions land).
+     */
     public List<String> events() {
-        String sql = "SELECT DISTINCT eventId FROM \"" + table().name() + "\" ORDER BY eventId";
+        StringJoiner union = new StringJoiner(" UNION ", "SELECT eventId FROM (", ") ORDER BY eventId");
+        union.add("SELECT eventId FROM \"" + table().name() + "\"");
+        model.glueTables().stream().filter(t -> t != finalRequests && t.columns().containsKey("eventId"))
+                .forEach(t -> union.add("SELECT eventId FROM \"" + t.name() + "\""));
+        String sql = union.toString();
         List<String> events = new ArrayList<>();
         try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
             while (rows.next()) {

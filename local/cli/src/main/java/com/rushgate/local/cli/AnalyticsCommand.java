@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "analytics", mixinStandardHelpOptions = true,
         description = {"Answers the analytics questions of the template's Athena named queries (analytics/*.sql) with",
                 "DuckDB over the local data lake: latency percentiles per event and hour, outcomes, DLQ rate,",
-                "time to sell out. Reads the running stack's lake, else the newest lake in the state directory."})
+                "time to sell out, raffle draws. Reads the running stack's lake, else the newest lake in the state",
+                "directory."})
 final class AnalyticsCommand implements Runnable {
 
     @Mixin
@@ -61,8 +62,8 @@ final class AnalyticsCommand implements Runnable {
         }
         List<Answer> answers;
         try (LakeAnalytics analytics = LakeAnalytics.open(model, chosen)) {
-            if (eventId != null && analytics.requests(eventId) == 0) {
-                List<String> events = analytics.events();
+            List<String> events = eventId == null ? List.of() : analytics.events();
+            if (eventId != null && !events.contains(eventId)) {
                 throw new CliException("the lake at " + chosen + " holds no record of event " + eventId
                         + (events.isEmpty() ? " (it holds none yet" : " (it holds " + String.join(", ", events))
                         + "; records arrive within AnalyticsBufferSeconds of their final state)");

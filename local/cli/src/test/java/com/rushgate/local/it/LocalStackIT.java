@@ -175,7 +175,7 @@ class LocalStackIT {
         }
         assertThat(summary.get("lakeRecords").asInt()).as("every final request in the data lake").isEqualTo(60);
         assertThat(summary.get("successRatio").asDouble()).isCloseTo(7 / 60.0, org.assertj.core.data.Offset.offset(1e-4));
-        assertThat(out.toString()).contains("latency_by_event:").contains("sell_out:");
+        assertThat(out.toString()).contains("latency_by_event:").contains("sell_out:").contains("raffle_draws:");
 
         // the analytics command finds the demo's lake (the newest in the state directory)
         String eventId = summary.get("eventId").asText();
@@ -187,6 +187,8 @@ class LocalStackIT {
         assertThat(analyticsExit).as(err.toString()).isZero();
         assertThat(report.at("/answers/outcomes/0/requests").asInt()).isEqualTo(60);
         assertThat(report.at("/answers/outcomes/0/succeeded").asInt()).isEqualTo(7);
+        assertThat(report.at("/answers/raffle_draws").isArray()).as("an FCFS drop has no draw").isTrue();
+        assertThat(report.at("/answers/raffle_draws")).isEmpty();
         assertThat(report.at("/answers/latency_by_event/0/p95_latency_ms").asDouble())
                 .isEqualTo(summary.get("p95LatencyMs").asDouble(), org.assertj.core.data.Offset.offset(0.006));
         assertThat(Files.readString(page)).contains("<svg").contains(eventId).contains("How requests ended");

@@ -25,6 +25,15 @@ class EventPatternTest {
     }
 
     @Test
+    void templateFilter_keepsARaffleEntryOutOfTheLake_untilTheDrawDecidesIt() {
+        EventPattern filter = EventPattern.parse(StreamFixtures.analyticsPipe().filterPatterns().get(0));
+
+        // ENTERED waits for the draw: not final, so the lake gets each entry once, with its decision.
+        assertThat(filter.matches(record("request-entered"))).as("PROCESSING -> ENTERED").isFalse();
+        assertThat(filter.matches(record("request-not-drawn"))).as("ENTERED -> REJECTED NOT_DRAWN").isTrue();
+    }
+
+    @Test
     void nestedObjects_allMustMatch_andLeafListsAllowAnyValue() {
         EventPattern pattern = EventPattern.parse("""
                 {"detail": {"state": ["open", "closed"], "size": {"unit": ["kg"]}}}""");

@@ -172,16 +172,23 @@ class StackModelTest {
     void glueTableAndNamedQueries_areReadForDuckDb_butNothingAwsOnlyIsCreated() {
         StackModel model = model(Map.of());
 
-        assertThat(model.glueTables()).singleElement().satisfies(table -> {
-            assertThat(table.name()).isEqualTo("final_requests");
+        assertThat(model.glueTables()).extracting(StackModel.GlueTableSpec::name).containsExactly("final_requests", "raffle_draws");
+        assertThat(model.glueTables().get(0)).satisfies(table -> {
             assertThat(table.database()).isEqualTo("rushgate_analytics");
             assertThat(table.location()).isEqualTo("s3://analyticsbucket/records/");
             assertThat(table.partitionKeys()).containsExactly(Map.entry("dt", "string"));
             assertThat(table.columns()).containsEntry("requestId", "string").containsEntry("latencyMs", "bigint")
                     .doesNotContainKey("userId");
         });
+        assertThat(model.glueTables().get(1)).satisfies(draws -> {
+            assertThat(draws.database()).isEqualTo("rushgate_analytics");
+            assertThat(draws.location()).isEqualTo("s3://analyticsbucket/draw-results/");
+            assertThat(draws.partitionKeys()).isEmpty();
+            assertThat(draws.columns()).containsEntry("eventId", "string").containsEntry("entries", "bigint")
+                    .containsEntry("drawnAt", "string");
+        });
         assertThat(model.namedQueries()).extracting(StackModel.NamedQuerySpec::name)
-                .contains("latency_by_event", "outcomes", "dlq_rate", "sell_out");
+                .contains("latency_by_event", "outcomes", "dlq_rate", "sell_out", "raffle_draws");
         assertThat(model.tables()).extracting(StackModel.TableSpec::logicalId)
                 .containsExactlyInAnyOrder("RequestTable", "EventTable");
     }
