@@ -143,6 +143,11 @@ public final class DrawUseCase {
                 "raffle " + event.eventId() + " records a draw at " + raffle.location() + " that is not published"));
         if (raffle.state() == Raffle.DrawState.DRAWN) {
             Instant now = clock.instant();
+            if (raffle.fannedOutAt() == null) {
+                // The call that drew stopped before its first fan-out, maybe before announcing the
+                // draw to the analytics: announcing again puts the same line.
+                results.announce(published);
+            }
             if (raffle.fannedOutAt() == null || !now.isBefore(raffle.fannedOutAt().plus(policy.resendAfter()))) {
                 long waiting = fanOut(event.eventId(), published);
                 if (waiting == 0 && raffles.finalise(event.eventId())) {

@@ -1,6 +1,7 @@
 package com.rushgate.core.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.rushgate.core.app.EntryDecision.Verdict;
 import com.rushgate.core.app.port.EventCatalog;
@@ -191,6 +192,25 @@ class DrawUseCaseTest {
         clock.advance(POLICY.resendAfter());
         draws.draw(new DrawCommand("r", false));
         assertThat(events.find("r").orElseThrow().raffle().state()).isEqualTo(Raffle.DrawState.FINALISED);
+    }
+
+    @Test
+    void aDrawRecordedButNotAnnounced_isAnnouncedByTheNextCall_withTheSameResult() {
+        raffle("r", 2);
+        entered("r", 10);
+        afterTheSettleWindow();
+        results.failAnnouncing(true);
+        assertThatThrownBy(() -> draws.draw(new DrawCommand("r", false))).isInstanceOf(RetryableException.class);
+        assertThat(events.find("r").orElseThrow().raffle().state()).as("recorded before the announcement")
+                .isEqualTo(Raffle.DrawState.DRAWN);
+        assertThat(results.announced).isEmpty();
+        results.failAnnouncing(false);
+
+        PublishedDraw settled = drawn(draws.draw(new DrawCommand("r", false)));
+
+        assertThat(results.announced).containsExactly(settled);
+        assertThat(queue.decisions).as("and the decisions the first call never sent").isNotEmpty();
+        assertThat(results.folders()).isEqualTo(1);
     }
 
     @Test

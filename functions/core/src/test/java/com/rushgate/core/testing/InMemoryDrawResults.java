@@ -1,5 +1,6 @@
 package com.rushgate.core.testing;
 
+import com.rushgate.core.app.RetryableException;
 import com.rushgate.core.app.port.DrawResults;
 import com.rushgate.core.domain.PublishedDraw;
 import com.rushgate.core.domain.RequestId;
@@ -55,8 +56,18 @@ public final class InMemoryDrawResults implements DrawResults {
         };
     }
 
+    private boolean failAnnouncing;
+
+    /** The next announcements fail with a retryable error, as S3 does when it is unavailable. */
+    public void failAnnouncing(boolean fail) {
+        this.failAnnouncing = fail;
+    }
+
     @Override
     public void announce(PublishedDraw draw) {
+        if (failAnnouncing) {
+            throw new RetryableException("announcing failed (test)");
+        }
         announced.add(draw);
     }
 
