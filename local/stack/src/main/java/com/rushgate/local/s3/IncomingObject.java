@@ -10,6 +10,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -117,7 +118,7 @@ final class IncomingObject {
         }
         if (sha256 != null && !payloadSha256.equals(HEX.formatHex(sha256.digest()))) {
             throw new S3Error(400, "XAmzContentSHA256Mismatch",
-                    "The provided 'x-amz-content-sha256' header does not match what was computed.", java.util.Map.of());
+                    "The provided 'x-amz-content-sha256' header does not match what was computed.", Map.of());
         }
         String computed = additional == null ? null : additional.base64();
         if (checksum != null) {

@@ -2,6 +2,7 @@ package com.rushgate.local.s3;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * An object key as a file of its bucket's folder: the key's {@code /}-separated parts are folders
@@ -27,7 +28,7 @@ final class ObjectKey {
             throw S3Error.invalidArgument("an object needs a key");
         }
         if (key.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
-            throw new S3Error(400, "KeyTooLongError", "Your key is too long", java.util.Map.of("Key", key));
+            throw new S3Error(400, "KeyTooLongError", "Your key is too long", Map.of("Key", key));
         }
         if (key.indexOf('\0') >= 0) {
             throw refused(key, "it holds a NUL character");
@@ -51,7 +52,7 @@ final class ObjectKey {
     }
 
     private static S3Error refused(String key, String why) {
-        return new S3Error(400, "InvalidArgument", "The key " + key + " is refused: " + why, java.util.Map.of("Key", key));
+        return new S3Error(400, "InvalidArgument", "The key " + key + " is refused: " + why, Map.of("Key", key));
     }
 
     /** The key of a file of {@code folder}: its path from the folder, parts joined by {@code /}. */

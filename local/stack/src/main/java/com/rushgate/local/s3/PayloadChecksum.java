@@ -3,6 +3,7 @@ package com.rushgate.local.s3;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
@@ -81,7 +82,7 @@ enum PayloadChecksum {
         @Override
         public String base64() {
             byte[] value = ByteBuffer.allocate(8).putLong(crc.getValue()).array();
-            return Base64.getEncoder().encodeToString(java.util.Arrays.copyOfRange(value, 8 - bytes, 8));
+            return Base64.getEncoder().encodeToString(Arrays.copyOfRange(value, 8 - bytes, 8));
         }
     }
 
