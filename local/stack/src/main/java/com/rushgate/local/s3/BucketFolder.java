@@ -91,9 +91,11 @@ final class BucketFolder {
             try (FileChannel channel = FileChannel.open(part, StandardOpenOption.WRITE)) {
                 channel.force(true);
             }
+            // Taken before the rename, which keeps size and time: a put racing on the same key cannot lend us its own.
+            BasicFileAttributes stored = Files.readAttributes(part, BasicFileAttributes.class);
+            Fingerprint fingerprint = new Fingerprint(stored.size(), stored.lastModifiedTime().toInstant(), written.md5Hex());
             moveInto(key, part, target);
-            BasicFileAttributes stored = Files.readAttributes(target, BasicFileAttributes.class);
-            md5s.put(target, new Fingerprint(stored.size(), stored.lastModifiedTime().toInstant(), written.md5Hex()));
+            md5s.put(target, fingerprint);
             return written;
         } finally {
             Files.deleteIfExists(part);
