@@ -31,7 +31,7 @@ class LocalModulesTest {
                 .layer("Stack").definedBy("com.rushgate.local.emulator..", "com.rushgate.local.auth..",
                         "com.rushgate.local.chaos..", "com.rushgate.local.limits..", "com.rushgate.local.lambda..",
                         "com.rushgate.local.gateway..", "com.rushgate.local.triggers..", "com.rushgate.local.pipes..",
-                        "com.rushgate.local.stack..")
+                        "com.rushgate.local.s3..", "com.rushgate.local.stack..")
                 .layer("Bench").definedBy("com.rushgate.local.load..", "com.rushgate.local.demo..",
                         "com.rushgate.local.bench..")
                 .layer("Cli").definedBy("com.rushgate.local.cli..")

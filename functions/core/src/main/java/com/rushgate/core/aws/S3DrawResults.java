@@ -87,7 +87,7 @@ public final class S3DrawResults implements DrawResults {
         }
         try {
             JsonNode node = JSON.readTree(summary);
-            List<RequestId> winners = lines(location + WINNERS, null);
+            List<RequestId> winners = lines(location + WINNERS, null, false);
             List<RequestId> excluded = new ArrayList<>();
             node.path("excluded").forEach(id -> excluded.add(new RequestId(id.asText())));
             return Optional.of(new PublishedDraw(node.path("eventId").asText(), node.path("capacity").asInt(),
@@ -108,15 +108,20 @@ public final class S3DrawResults implements DrawResults {
         long first = (long) page * pageSize * LINE;
         long last = first + (long) pageSize * LINE - 1;
         String key = location + (file == DrawFile.ENTRIES ? ENTRIES : WINNERS);
-        return lines(key, "bytes=" + first + "-" + last);
+        return lines(key, "bytes=" + first + "-" + last, true);
     }
 
-    private List<RequestId> lines(String key, String range) {
+    /**
+     * @param missingIsEmpty whether a missing object reads as no line (a page of a list that was not
+     *                       published), or is a failure (the winners of a draw whose summary exists)
+     */
+    private List<RequestId> lines(String key, String range, boolean missingIsEmpty) {
         ResponseBytes<GetObjectResponse> bytes;
         try {
             bytes = s3.getObjectAsBytes(get -> get.bucket(bucket).key(key).range(range));
         } catch (S3Exception e) {
-            if (e.statusCode() == 416) {
+            // 416: the page starts past the end of the list (or the list is empty)
+            if (e.statusCode() == 416 || (missingIsEmpty && e instanceof NoSuchKeyException)) {
                 return List.of();
             }
             throw failure("GetObject " + key, e);

@@ -41,6 +41,9 @@ public final class InMemoryDrawResults implements DrawResults {
 
             @Override
             public void publish(PublishedDraw draw) {
+                if (!location.equals(draw.location())) {
+                    throw new IllegalArgumentException("the draw names " + draw.location() + ", the list is at " + location);
+                }
                 entries.put(location, List.copyOf(written));
                 draws.put(location, draw);
                 close();

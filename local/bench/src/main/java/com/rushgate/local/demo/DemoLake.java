@@ -60,7 +60,10 @@ final class DemoLake {
      * @throws IllegalStateException if the stack runs no pipe
      */
     Answers await(String eventId, int finals) throws InterruptedException {
-        Path lake = stack.lake().orElseThrow(() -> new IllegalStateException("this stack runs no analytics pipe"));
+        if (stack.streamPipes().isEmpty()) {
+            throw new IllegalStateException("this stack runs no analytics pipe");
+        }
+        Path lake = stack.lake().orElseThrow();
         Progress progress = new Progress(console, "lake", finals);
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
         long inLake;

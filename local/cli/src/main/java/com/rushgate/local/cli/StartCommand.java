@@ -13,8 +13,8 @@ import picocli.CommandLine.Option;
 
 @Command(name = "start", mixinStandardHelpOptions = true,
         description = {"Starts the local stack: DynamoDB Local, ElasticMQ, every table and queue of the template,",
-                "the API on 127.0.0.1:PORT, the SQS pollers, the schedules and the analytics pipe into the local",
-                "data lake. Ctrl-C stops it cleanly."})
+                "the API on 127.0.0.1:PORT, the SQS pollers, the schedules, the analytics pipe into the local",
+                "data lake and an S3 endpoint over the lake's buckets. Ctrl-C stops it cleanly."})
 final class StartCommand implements Runnable {
 
     @Mixin
@@ -32,6 +32,10 @@ final class StartCommand implements Runnable {
 
     @Option(names = "--sqs-port", defaultValue = "9324", description = "Port of ElasticMQ (default: ${DEFAULT-VALUE}).")
     int sqsPort;
+
+    @Option(names = "--s3-port", defaultValue = "4569",
+            description = "Port of the local S3 endpoint over the lake's buckets (default: ${DEFAULT-VALUE}).")
+    int s3Port;
 
     @ArgGroup(exclusive = true)
     Storage storage = new Storage();
@@ -57,6 +61,7 @@ final class StartCommand implements Runnable {
                     + " (see its stack.json); stop it first or pass another --state-dir");
         }
         StackOptions options = workspace.inMemoryOptions().withApiPort(port).withEmulatorPorts(dynamoDbPort, sqsPort)
+                .withS3Port(s3Port)
                 .withPublishedState(true);
         if (storage.data != null) {
             options = options.withDataDir(storage.data.toAbsolutePath().normalize());
@@ -98,6 +103,8 @@ final class StartCommand implements Runnable {
         workspace.out().println("  DynamoDB  " + stack.dynamoDbEndpoint()
                 + (stack.awsLimits().isPresent() ? "   (through the AWS limits: every client meets them)" : ""));
         workspace.out().println("  SQS       " + stack.sqsEndpoint());
+        stack.s3Endpoint().ifPresent(s3 -> workspace.out().println("  S3        " + s3
+                + "   (path-style; the buckets are folders of the lake)"));
         workspace.out().println("  region    " + stack.options().region() + "   (any credentials work, e.g. local/local)");
         workspace.out().println("  logs      " + stack.options().functionLogs());
         stack.model().webAcl().ifPresent(acl -> {
@@ -116,6 +123,8 @@ final class StartCommand implements Runnable {
         workspace.out().println("      export AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local AWS_DEFAULT_REGION="
                 + stack.options().region());
         workspace.out().println("      aws --endpoint-url " + stack.dynamoDbEndpoint() + " dynamodb list-tables");
+        stack.s3Endpoint().ifPresent(s3 -> stack.model().buckets().stream().findFirst().ifPresent(bucket -> workspace
+                .out().println("      aws --endpoint-url " + s3 + " s3 ls s3://" + bucket.name() + "/ --recursive")));
         workspace.out().println("Press Ctrl-C to stop.");
     }
 }

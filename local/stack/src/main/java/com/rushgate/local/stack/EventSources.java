@@ -15,12 +15,8 @@ import com.rushgate.local.triggers.SqsPoller;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.function.Function;
 
 /**
@@ -31,7 +27,6 @@ final class EventSources {
 
     /** How often an idle pipe asks each shard for new records. */
     private static final Duration PIPE_POLL_INTERVAL = Duration.ofMillis(500);
-    private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
     private final StackModel model;
     private final LocalClients clients;
@@ -50,10 +45,13 @@ final class EventSources {
         return new EventSources(model, clients, null);
     }
 
-    /** @param quotas Lambda's quotas the pollers meet, or null without the AWS limits */
+    /**
+     * @param quotas Lambda's quotas the pollers meet, or null without the AWS limits
+     * @param lake   the folder of the template's buckets, where the pipes deliver
+     */
     static EventSources start(StackModel model, StackOptions options, Function<String, FunctionPool> functions,
-                              LocalClients clients, LambdaQuotas quotas, Resources resources) {
-        EventSources sources = new EventSources(model, clients, model.pipes().isEmpty() ? null : lakeDirectory(options));
+                              LocalClients clients, LambdaQuotas quotas, Path lake, Resources resources) {
+        EventSources sources = new EventSources(model, clients, lake);
         for (SqsTrigger trigger : model.sqsTriggers()) {
             if (trigger.enabled()) {
                 sources.pollers.add(resources.track(new SqsPoller(trigger, model.queue(trigger.queueLogicalId()),
@@ -73,22 +71,10 @@ final class EventSources {
         return sources;
     }
 
-    /**
-     * The local data lake: beside the tables with --data (their streams survive a restart, and so
-     * do the pipes' checkpoints), else a new folder per run in the state directory.
-     */
-    private static Path lakeDirectory(StackOptions options) {
-        if (options.dataDir() != null) {
-            return options.dataDir().resolve("lake");
-        }
-        String run = RUN_ID.format(Instant.now()) + "-" + UUID.randomUUID().toString().substring(0, 6);
-        return options.stateDir().resolve("lake").resolve(run);
-    }
-
     /** A new instance of a pipe on this stack's lake and checkpoints; the caller closes it. */
     StreamPipe openPipe(PipeSpec pipe) {
         if (lake == null) {
-            throw new IllegalStateException("this stack runs no pipes");
+            throw new IllegalStateException("this stack runs no triggers, so no pipes");
         }
         LocalDeliveryStream delivery = new LocalDeliveryStream(model.deliveryStream(pipe.deliveryStreamId()), lake,
                 Clock.systemUTC());
@@ -106,8 +92,4 @@ final class EventSources {
         return List.copyOf(pipes);
     }
 
-    /** Null when the stack runs no pipes. */
-    Path lake() {
-        return lake;
-    }
 }

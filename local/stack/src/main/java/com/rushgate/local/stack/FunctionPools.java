@@ -31,18 +31,21 @@ final class FunctionPools {
     private final String region;
     private final URI dynamoDb;
     private final URI sqs;
+    private final URI s3;
     private final Map<String, FunctionPool> pools = new LinkedHashMap<>();
     private final LambdaQuotas quotas;
 
     /**
      * @param dynamoDb the DynamoDB endpoint the functions call (the limits proxy when the limits are on)
+     * @param s3       the local S3, or null when there is none (an attached stack whose running stack published none)
      */
     FunctionPools(Template template, StackModel model, LocalNames names, StackOptions options, URI dynamoDb, URI sqs,
-                  Resources resources) {
+                  URI s3, Resources resources) {
         this.model = model;
         this.region = options.region();
         this.dynamoDb = dynamoDb;
         this.sqs = sqs;
+        this.s3 = s3;
         this.quotas = options.awsLimits().map(limits -> new LambdaQuotas(limits, reservedConcurrency(template, model),
                 System::nanoTime)).orElse(null);
         FunctionLogs logs = resources.track(new FunctionLogs(options.functionLogs()));
@@ -80,6 +83,9 @@ final class FunctionPools {
         environment.put("AWS_SECRET_ACCESS_KEY", LocalClients.SECRET_KEY);
         environment.put("AWS_ENDPOINT_URL_DYNAMODB", dynamoDb.toString());
         environment.put("AWS_ENDPOINT_URL_SQS", sqs.toString());
+        if (s3 != null) {
+            environment.put("AWS_ENDPOINT_URL_S3", s3.toString());
+        }
         return environment;
     }
 

@@ -17,16 +17,20 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The whole system on one machine, built from template.yaml: DynamoDB Local and ElasticMQ on
- * loopback ports ({@link Emulators}), every table and queue the template declares
- * ({@link Provisioner}), a pool of execution environments per function ({@link FunctionPools}),
+ * The whole system on one machine, built from template.yaml: DynamoDB Local, ElasticMQ and an S3
+ * endpoint over the local lake on loopback ports ({@link Emulators}), every table and queue the
+ * template declares ({@link Provisioner}), a pool of execution environments per function ({@link FunctionPools}),
  * the API on a local gateway ({@link LocalApi}), and the SQS triggers, schedules and pipes
  * ({@link EventSources}). Closing it stops them all in the reverse order ({@link Resources}).
  */
@@ -34,6 +38,7 @@ public final class LocalStack implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalStack.class);
     public static final String STATE_FILE = "stack.json";
+    private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
     private final StackOptions options;
     private final Resources resources = new Resources();
@@ -45,6 +50,7 @@ public final class LocalStack implements AutoCloseable {
     private FunctionPools functions;
     private LocalApi api;
     private EventSources eventSources;
+    private Path lake;
 
     private LocalStack(StackOptions options) {
         this.options = options;
@@ -108,11 +114,17 @@ public final class LocalStack implements AutoCloseable {
         }
         // Resolved again now that stream ARNs are known.
         model = StackModel.resolve(template, names);
+        lake = running == null ? lakeDirectory(options) : running.lake();
+        if (running == null) {
+            emulators.serveBuckets(model, lake, options, resources);
+        }
 
-        functions = new FunctionPools(template, model, names, options, emulators.dynamoDb(), emulators.sqs(), resources);
+        functions = new FunctionPools(template, model, names, options, emulators.dynamoDb(), emulators.sqs(),
+                emulators.s3(), resources);
         api = model.api().map(spec -> LocalApi.start(spec, model, options, this::function, resources)).orElse(null);
         eventSources = options.runTriggers()
-                ? EventSources.start(model, options, this::function, clients, functions.quotas().orElse(null), resources)
+                ? EventSources.start(model, options, this::function, clients, functions.quotas().orElse(null), lake,
+                        resources)
                 : EventSources.none(model, clients);
         if (options.publishState()) {
             publishState();
@@ -122,9 +134,22 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
+    /**
+     * The local data lake, the folder of the template's buckets (created as objects arrive): beside
+     * the tables with --data (their streams survive a restart, and so do the pipes' checkpoints),
+     * else a new folder per run in the state directory.
+     */
+    private static Path lakeDirectory(StackOptions options) {
+        if (options.dataDir() != null) {
+            return options.dataDir().resolve("lake");
+        }
+        String run = RUN_ID.format(Instant.now()) + "-" + UUID.randomUUID().toString().substring(0, 6);
+        return options.stateDir().resolve("lake").resolve(run);
+    }
+
     private void publishState() {
         Path file = new StackState(ProcessHandle.current().pid(), options.template().toAbsolutePath(),
-                options.region(), apiEndpoint().orElse(null), emulators.dynamoDb(), emulators.sqs(),
+                options.region(), apiEndpoint().orElse(null), emulators.dynamoDb(), emulators.sqs(), emulators.s3(),
                 options.dataDir() == null ? null : options.dataDir().toAbsolutePath(), options.parameterOverrides(),
                 lake().map(Path::toAbsolutePath).orElse(null)).write(options.stateDir());
         resources.track(() -> Files.deleteIfExists(file));
@@ -188,6 +213,14 @@ public final class LocalStack implements AutoCloseable {
         return emulators.sqs();
     }
 
+    /**
+     * The local S3 endpoint over the lake, path-style ({@code /bucket/key}), which the functions get
+     * as AWS_ENDPOINT_URL_S3; empty for an attached stack whose running stack published none.
+     */
+    public Optional<URI> s3Endpoint() {
+        return Optional.ofNullable(emulators.s3());
+    }
+
     public LocalClients clients() {
         return clients;
     }
@@ -222,9 +255,12 @@ public final class LocalStack implements AutoCloseable {
         return eventSources.pipes();
     }
 
-    /** The local data lake the pipes write to; empty when the stack runs no pipes. */
+    /**
+     * The local data lake: a folder per bucket of the template, which the pipes write to and the
+     * local S3 serves; empty for an attached stack whose running stack published none.
+     */
     public Optional<Path> lake() {
-        return Optional.ofNullable(eventSources.lake());
+        return Optional.ofNullable(lake);
     }
 
     /** Has every pipe deliver what its stream holds now. */

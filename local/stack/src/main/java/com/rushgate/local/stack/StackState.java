@@ -16,10 +16,10 @@ import java.util.Optional;
 
 /**
  * What a running stack publishes in its state directory (stack.json), so that other commands
- * (token, create-event, invoke, analytics, the aws CLI) can find it. {@code lake} is null when
- * the stack runs no pipes.
+ * (token, create-event, invoke, analytics, the aws CLI) can find it. {@code s3} is the local S3
+ * endpoint over {@code lake}, the folder of the template's buckets.
  */
-public record StackState(long pid, Path template, String region, URI api, URI dynamoDb, URI sqs, Path dataDir,
+public record StackState(long pid, Path template, String region, URI api, URI dynamoDb, URI sqs, URI s3, Path dataDir,
                          Map<String, String> parameters, Path lake) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -41,6 +41,7 @@ public record StackState(long pid, Path template, String region, URI api, URI dy
                     node.hasNonNull("api") ? URI.create(node.get("api").asText()) : null,
                     URI.create(node.path("dynamodb").asText()),
                     URI.create(node.path("sqs").asText()),
+                    node.hasNonNull("s3") ? URI.create(node.get("s3").asText()) : null,
                     node.hasNonNull("dataDir") ? Path.of(node.get("dataDir").asText()) : null,
                     parameters,
                     node.hasNonNull("lake") ? Path.of(node.get("lake").asText()) : null);
@@ -60,6 +61,7 @@ public record StackState(long pid, Path template, String region, URI api, URI dy
         state.put("api", api == null ? null : api.toString());
         state.put("dynamodb", dynamoDb.toString());
         state.put("sqs", sqs.toString());
+        state.put("s3", s3 == null ? null : s3.toString());
         state.put("dataDir", dataDir == null ? null : dataDir.toString());
         state.put("lake", lake == null ? null : lake.toString());
         state.putPOJO("parameters", parameters);

@@ -116,6 +116,10 @@ public final class StackModel {
                                      List<Map.Entry<String, Map<String, String>>> processors, String timeZone) {
     }
 
+    /** An S3 bucket: its local name (BucketName, or the logical id in lower case), a folder of the local lake. */
+    public record BucketSpec(String logicalId, String name) {
+    }
+
     /** A Glue table: where its data lies and its columns, in order, with their Hive types. */
     public record GlueTableSpec(String logicalId, String database, String name, String location,
                                 String serializationLibrary, Map<String, String> columns,
@@ -136,6 +140,7 @@ public final class StackModel {
     private final List<ScheduleTrigger> schedules;
     private final List<FunctionSpec> functions;
     private final List<DeliveryStreamSpec> deliveryStreams;
+    private final List<BucketSpec> buckets;
     private final List<PipeSpec> pipes;
     private final List<GlueTableSpec> glueTables;
     private final List<NamedQuerySpec> namedQueries;
@@ -158,6 +163,7 @@ public final class StackModel {
         schedules = ScheduleReader.read(events);
         functions = FunctionReader.read(template, names, sqsTriggers);
         deliveryStreams = DeliveryStreamReader.read(template, names);
+        buckets = BucketReader.read(template, names);
         pipes = PipeReader.read(template, names, deliveryStreams);
         glueTables = GlueTableReader.read(template, names);
         namedQueries = NamedQueryReader.read(template, names);
@@ -216,6 +222,11 @@ public final class StackModel {
     public DeliveryStreamSpec deliveryStream(String logicalId) {
         return deliveryStreams.stream().filter(d -> d.logicalId().equals(logicalId)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("template has no delivery stream " + logicalId));
+    }
+
+    /** The S3 buckets, which the local S3 endpoint serves as folders of the lake. */
+    public List<BucketSpec> buckets() {
+        return buckets;
     }
 
     /** Glue tables: not created locally, but their schema and location tell DuckDB how to read the lake. */

@@ -166,6 +166,8 @@ class StackModelTest {
         assertThat(delivery.name()).isEqualTo("rushgate-local-final-requests");
         assertThat(delivery.bufferIntervalSeconds()).isEqualTo(5);
         assertThat(model.queues()).extracting(StackModel.QueueSpec::logicalId).contains("AnalyticsPipeDeadLetterQueue");
+        // The delivery stream's bucket is one of the buckets the local S3 serves: the same folder of the lake.
+        assertThat(model.buckets()).extracting(StackModel.BucketSpec::name).contains(delivery.bucketName());
     }
 
     @Test

@@ -29,7 +29,7 @@ public interface DrawResults {
 
     /**
      * One page of a published list at {@code location}: lines {@code page * pageSize} onwards, at
-     * most {@code pageSize} of them; empty past the end.
+     * most {@code pageSize} of them; empty past the end, and when nothing was published at {@code location}.
      */
     List<RequestId> page(String location, DrawFile file, int page, int pageSize);
 
