@@ -17,7 +17,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * A drop on the local stack: an FCFS event, every user's participation over HTTP with their own
+ * A drop on the local stack (a raffle's run is {@link DemoRaffle}'s): an FCFS event, every user's participation over HTTP with their own
  * token plus duplicate submissions, then a wait until every accepted request is final, and the
  * proof: nothing lost, nothing oversold. With chaos, faults are injected while participations
  * arrive (and poison messages sent); then the faults stop and the reconciler and a redrive
@@ -36,6 +36,10 @@ public final class Demo {
     }
 
     public DemoSummary run(DemoOptions options) throws InterruptedException {
+        if (options.type() == EventType.RAFFLE) {
+            DemoSummary raffle = new DemoRaffle(stack, console).run(options);
+            return withLake(raffle, raffle.succeeded() + raffle.rejected() + raffle.failedFinal());
+        }
         String eventId = "demo-" + UUID.randomUUID().toString().substring(0, 8);
         DynamoEventCatalog events = new DynamoEventCatalog(stack.clients().dynamoDb(),
                 stack.model().functionVariable("EVENT_TABLE"));
@@ -88,11 +92,16 @@ public final class Demo {
                     .with("reconciled", recovered.reconciled())
                     .with("dlqRemaining", recovery.dlqDepth());
         }
-        if (!stack.streamPipes().isEmpty()) {
-            lakeAnswers = new DemoLake(stack, console).await(eventId, succeeded + rejected + failedFinal);
-            summary = lakeAnswers.addTo(summary);
+        return withLake(summary, succeeded + rejected + failedFinal);
+    }
+
+    /** With the analytics pipe: waits for the lake to hold the event's final requests and adds its answers. */
+    private DemoSummary withLake(DemoSummary summary, int finalRequests) throws InterruptedException {
+        if (stack.streamPipes().isEmpty()) {
+            return summary;
         }
-        return summary;
+        lakeAnswers = new DemoLake(stack, console).await(summary.eventId(), finalRequests);
+        return lakeAnswers.addTo(summary);
     }
 
     /** The analytics answers for the demo's event, once {@link #run} has waited for them; empty without a lake. */

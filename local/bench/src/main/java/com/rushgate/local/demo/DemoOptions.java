@@ -1,6 +1,8 @@
 package com.rushgate.local.demo;
 
+import com.rushgate.core.domain.EventType;
 import java.time.Duration;
+import java.util.Objects;
 
 /**
  * @param users        distinct participants
@@ -10,11 +12,22 @@ import java.time.Duration;
  * @param drainTimeout how long to wait for every accepted request to become final
  * @param chaos        fraction of SQS sends, DynamoDB transitions and worker claims that fail while
  *                     participations arrive (0 for none); the stack must run with fault injection
+ * @param type         FCFS (a drop: capacity units of stock) or RAFFLE (capacity winners drawn); chaos
+ *                     runs with FCFS only
  */
 public record DemoOptions(int users, int capacity, double duplicates, int concurrency, Duration drainTimeout,
-                          double chaos) {
+                          double chaos, EventType type) {
+
+    /** An FCFS drop. */
+    public DemoOptions(int users, int capacity, double duplicates, int concurrency, Duration drainTimeout, double chaos) {
+        this(users, capacity, duplicates, concurrency, drainTimeout, chaos, EventType.FCFS);
+    }
 
     public DemoOptions {
+        Objects.requireNonNull(type, "type");
+        if (type == EventType.RAFFLE && chaos > 0) {
+            throw new IllegalArgumentException("--chaos runs with an FCFS drop; a raffle's demo runs without faults");
+        }
         if (users < 1 || capacity < 0 || concurrency < 1 || duplicates < 0 || duplicates > 10) {
             throw new IllegalArgumentException("need users >= 1, capacity >= 0, concurrency >= 1, 0 <= duplicates <= 10");
         }

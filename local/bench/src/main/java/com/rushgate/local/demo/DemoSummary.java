@@ -10,7 +10,9 @@ import java.util.Map;
  * accepted), lost (accepted but never final) and oversold (winners beyond the stock taken) must all
  * be 0 and fairness 1 (every winner among the first capacity arrivals); with analytics, lakeRecords
  * (distinct requests of the event in the data lake) must equal the final requests, succeeded +
- * rejected + failedFinal.
+ * rejected + failedFinal. A raffle's run (type RAFFLE) adds entries, winners, notDrawn and
+ * drawVerified: its winners must be min(capacity, entries), its draw must verify through the public
+ * API, and its fairness is 1 exactly when it does.
  *
  * @param submissions   participations sent, duplicates included
  * @param accepted      distinct requests answered 202
@@ -35,7 +37,21 @@ public record DemoSummary(String eventId, int users, int capacity, int submissio
      * the lake was checked, every final request in it.
      */
     public boolean healthy() {
-        return neverAccepted == 0 && lost == 0 && oversold == 0 && fairness >= 1.0 && lakeComplete();
+        return neverAccepted == 0 && lost == 0 && oversold == 0 && fairness >= 1.0 && lakeComplete() && drawComplete();
+    }
+
+    /** A raffle's run: it has the draw's keys (entries, winners, notDrawn, drawVerified). */
+    public boolean raffle() {
+        return extra.containsKey("drawVerified");
+    }
+
+    /** A raffle was drawn, verified, and gave min(capacity, entries) winners; always true for FCFS. */
+    private boolean drawComplete() {
+        if (!raffle()) {
+            return true;
+        }
+        long entries = ((Number) extra.get("entries")).longValue();
+        return Boolean.TRUE.equals(extra.get("drawVerified")) && succeeded == Math.min(capacity, entries);
     }
 
     private boolean lakeComplete() {
@@ -83,7 +99,9 @@ public record DemoSummary(String eventId, int users, int capacity, int submissio
     /** The summary for people. */
     public String toText() {
         StringBuilder text = new StringBuilder();
-        text.append(String.format("%nRushgate demo: FCFS event %s, %d units, %d users%n", eventId, capacity, users));
+        text.append(raffle()
+                ? String.format("%nRushgate demo: raffle %s, %d winners to draw, %d users%n", eventId, capacity, users)
+                : String.format("%nRushgate demo: FCFS event %s, %d units, %d users%n", eventId, capacity, users));
         text.append(String.format("  submissions        %8d  (%d duplicates answered with the same requestId)%n",
                 submissions, duplicates));
         text.append(String.format("  accepted (202)     %8d%n", accepted));
@@ -92,16 +110,21 @@ public record DemoSummary(String eventId, int users, int capacity, int submissio
         }
         text.append(String.format("  never accepted     %8d  %s%n", neverAccepted,
                 neverAccepted == 0 ? "ok" : "USERS WHOSE CLIENT WAS NEVER ACCEPTED"));
-        text.append(String.format("  SUCCEEDED          %8d%n", succeeded));
-        text.append(String.format("  REJECTED           %8d  (sold out)%n", rejected));
+        text.append(String.format("  SUCCEEDED          %8d%s%n", succeeded, raffle() ? "  (drawn)" : ""));
+        text.append(String.format("  REJECTED           %8d  %s%n", rejected, raffle() ? "(not drawn)" : "(sold out)"));
         text.append(String.format("  FAILED_FINAL       %8d%n", failedFinal));
         text.append(String.format("  stock remaining    %8d%n", remaining));
         text.append(String.format("  lost               %8d  %s%n", lost, lost == 0 ? "ok" : "ACCEPTED BUT NEVER FINAL"));
         text.append(String.format("  oversold           %8d  %s%n", oversold, oversold == 0 ? "ok" : "MORE WINNERS THAN STOCK TAKEN"));
-        text.append(String.format(java.util.Locale.ROOT, "  fairness           %8.4f  %s%n", fairness,
-                fairness >= 1.0 ? "ok" : "WINNERS FROM BEYOND THE FIRST " + capacity + " ARRIVALS"));
-        text.append(String.format("  worst winner rank  %8d  (in arrival order; %d or less is fair)%n", worstWinnerRank,
-                capacity));
+        if (raffle()) {
+            text.append(String.format(java.util.Locale.ROOT, "  fairness           %8.4f  %s%n", fairness,
+                    fairness >= 1.0 ? "ok (the published draw recomputes)" : "THE DRAW DOES NOT VERIFY"));
+        } else {
+            text.append(String.format(java.util.Locale.ROOT, "  fairness           %8.4f  %s%n", fairness,
+                    fairness >= 1.0 ? "ok" : "WINNERS FROM BEYOND THE FIRST " + capacity + " ARRIVALS"));
+            text.append(String.format("  worst winner rank  %8d  (in arrival order; %d or less is fair)%n",
+                    worstWinnerRank, capacity));
+        }
         text.append(String.format("  ingest             %8.0f req/s   p50 %.1f ms   p95 %.1f ms   p99 %.1f ms%n",
                 ingestPerSecond, ingestP50Ms, ingestP95Ms, ingestP99Ms));
         text.append(String.format("  drain              %8.1f s after the last answer%n", drainSeconds));

@@ -1,5 +1,6 @@
 package com.rushgate.local.cli;
 
+import com.rushgate.core.domain.EventType;
 import com.rushgate.local.demo.Demo;
 import com.rushgate.local.demo.DemoOptions;
 import com.rushgate.local.demo.DemoSummary;
@@ -19,7 +20,10 @@ import picocli.CommandLine.Option;
                 "with their own token plus duplicates, waits until every accepted request is final, and proves",
                 "that nothing was lost or oversold; then waits for the data lake to hold every final request and",
                 "prints the analytics answers for the event. Exit code 1 if a user was never accepted, anything",
-                "was lost, oversold or missing, or a winner was not among the first capacity arrivals."})
+                "was lost, oversold or missing, or a winner was not among the first capacity arrivals.",
+                "With --type RAFFLE: a raffle instead; every user enters, the raffle is closed, the scheduled",
+                "reconciler draws it (within a minute), and the draw is verified through the public API; exit",
+                "code 1 also if the winners are not min(capacity, entries) or the draw does not verify."})
 final class DemoCommand implements Callable<Integer> {
 
     @Mixin
@@ -44,6 +48,10 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--timeout", defaultValue = "5m", converter = Durations.class,
             description = "Longest wait for every request to be final (default: ${DEFAULT-VALUE}).")
     Duration timeout;
+
+    @Option(names = "--type", defaultValue = "FCFS", paramLabel = "FCFS|RAFFLE",
+            description = "An FCFS drop or a raffle (default: ${DEFAULT-VALUE}).")
+    EventType type;
 
     @Option(names = "--json", description = "End with the summary as one JSON object on the last line.")
     boolean json;
@@ -71,7 +79,7 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         DemoOptions options;
         try {
-            options = new DemoOptions(users, capacity, duplicates, concurrency, timeout, chaos);
+            options = new DemoOptions(users, capacity, duplicates, concurrency, timeout, chaos, type);
         } catch (IllegalArgumentException e) {
             throw new CliException(e.getMessage());
         }

@@ -1,0 +1,177 @@
+package com.rushgate.local.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.rushgate.core.app.CreateEventCommand;
+import com.rushgate.core.app.CreateEventUseCase;
+import com.rushgate.core.app.WorkMessage;
+import com.rushgate.core.aws.DynamoRaffles;
+import com.rushgate.core.aws.SqsWorkQueue;
+import com.rushgate.core.domain.DrawSeed;
+import com.rushgate.core.domain.Event;
+import com.rushgate.core.domain.EventType;
+import com.rushgate.core.domain.HmacUserKeys;
+import com.rushgate.core.domain.ParticipationRequest;
+import com.rushgate.core.domain.RequestStatus;
+import com.rushgate.core.domain.Sha256RequestIds;
+import com.rushgate.local.load.DrawVerification;
+import com.rushgate.local.stack.LocalStack;
+import java.net.http.HttpRequest;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A raffle end to end on the local stack: entries recorded as Ingest records them and queued, the
+ * workers enter them, the scheduled reconciler draws the raffle once it is due, the workers take the
+ * decisions, and the published draw verifies through the public API, as a participant checks it.
+ */
+class RaffleIT {
+
+    private static final int ENTRIES = 10_000;
+    private static final int CAPACITY = 100;
+
+    private static LocalStack stack;
+    private static ApiClient api;
+
+    @BeforeAll
+    static void start() {
+        stack = RecoveryStack.get();
+        api = new ApiClient(stack);
+    }
+
+    private static Event createRaffle(String eventId, int capacity, Instant opensAt, Instant closesAt) {
+        DynamoRaffles raffles = new DynamoRaffles(stack.clients().dynamoDb(), stack.model().functionVariable("EVENT_TABLE"));
+        return new CreateEventUseCase(raffles, () -> DrawSeed.random(new SecureRandom()))
+                .create(new CreateEventCommand(eventId, EventType.RAFFLE, capacity, opensAt, closesAt));
+    }
+
+    /** Records the entries as Ingest does (RECEIVED, in the arrival index), from eight threads. */
+    private static List<ParticipationRequest> record(String eventId, int count, Instant acceptedAt) {
+        Event shape = Event.create(eventId, EventType.RAFFLE, CAPACITY, acceptedAt.minusSeconds(60),
+                acceptedAt.plusSeconds(3600));
+        HmacUserKeys keys = new HmacUserKeys(new byte[32]);
+        Sha256RequestIds ids = new Sha256RequestIds();
+        List<ParticipationRequest> requests = IntStream.range(0, count).mapToObj(i -> "entrant-" + i)
+                .map(user -> ParticipationRequest.received(ids.derive(eventId, user), shape, user, keys.derive(user),
+                        acceptedAt, null))
+                .toList();
+        requests.parallelStream().forEach(request -> RecoveryStack.requests().insertIfAbsent(request));
+        return requests;
+    }
+
+    private static void queue(List<ParticipationRequest> requests) {
+        SqsWorkQueue queue = new SqsWorkQueue(stack.clients().sqs(), RecoveryStack.workQueue());
+        List<WorkMessage> messages = requests.stream()
+                .map(r -> new WorkMessage(r.requestId(), r.eventId(), r.acceptedAt())).toList();
+        List<List<WorkMessage>> batches = new ArrayList<>();
+        for (int i = 0; i < messages.size(); i += 10) {
+            batches.add(messages.subList(i, Math.min(messages.size(), i + 10)));
+        }
+        batches.parallelStream().forEach(batch -> batch.forEach(queue::send));
+    }
+
+    private static JsonNode publicGet(String path) {
+        ApiClient.Reply reply = api.send(HttpRequest.newBuilder(api.base().resolve(path)).GET());
+        return reply.json();
+    }
+
+    private static boolean drawnBySchedule(String eventId) {
+        for (JsonNode draw : RecoveryStack.reconcile().path("draws")) {
+            if (eventId.equals(draw.path("eventId").asText()) && draw.path("outcome").asText().startsWith("DRAWN")) {
+                return true;
+            }
+        }
+        return Tables.statusCounts(stack, eventId).getOrDefault(RequestStatus.ENTERED, 0) == 0
+                && "DRAWN".equals(publicGet("/events/" + eventId).path("state").asText());
+    }
+
+    @Test
+    void tenThousandEntries_areDrawnOnSchedule_decidedOnce_andTheDrawVerifies() {
+        String eventId = SharedStack.newEventId("raffle-10k");
+        Instant acceptedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        List<ParticipationRequest> entries = record(eventId, ENTRIES, acceptedAt);
+        // Created once every entry is recorded, closing a few seconds later: no entry arrives after it.
+        Event raffle = createRaffle(eventId, CAPACITY, acceptedAt.minusSeconds(60), Instant.now().plusSeconds(5));
+        queue(entries);
+
+        await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(2))
+                .until(() -> Tables.statusCounts(stack, eventId).getOrDefault(RequestStatus.ENTERED, 0) == ENTRIES);
+        JsonNode before = publicGet("/events/" + eventId);
+        assertThat(before.path("type").asText()).isEqualTo("RAFFLE");
+        assertThat(before.path("commitment").asText()).isEqualTo(raffle.raffle().commitment());
+        assertThat(before.has("draw")).as("no seed before the draw").isFalse();
+
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2)).until(() -> drawnBySchedule(eventId));
+        await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(2)).until(() -> {
+            Map<RequestStatus, Integer> counts = Tables.statusCounts(stack, eventId);
+            return counts.getOrDefault(RequestStatus.SUCCEEDED, 0) + counts.getOrDefault(RequestStatus.REJECTED, 0)
+                    == ENTRIES;
+        });
+
+        Map<RequestStatus, Integer> counts = Tables.statusCounts(stack, eventId);
+        assertThat(counts).containsEntry(RequestStatus.SUCCEEDED, CAPACITY)
+                .containsEntry(RequestStatus.REJECTED, ENTRIES - CAPACITY);
+        assertThat(Tables.requestsOf(stack, eventId)).allSatisfy(item -> {
+            if ("REJECTED".equals(item.get("status").s())) {
+                assertThat(item.get("reason").s()).isEqualTo("NOT_DRAWN");
+            }
+            assertThat(item.get("attempts").n()).as("decided once: one claim, then one decision").isEqualTo("1");
+        });
+        DrawVerification.Result verified = new DrawVerification(api.base()).verify(eventId);
+        assertThat(verified.ok()).as("the published draw recomputes: %s", verified).isTrue();
+        assertThat(verified.entries()).isEqualTo(ENTRIES);
+        assertThat(verified.winners()).isEqualTo(CAPACITY);
+        assertThat(publicGet("/events/" + eventId).path("draw").path("winners").asInt()).isEqualTo(CAPACITY);
+    }
+
+    @Test
+    void publicEventView_answersWithoutAToken_andRefusesBadInputAsJson() {
+        String drop = SharedStack.openFcfs(stack, "public-drop", 7);
+        String raffle = SharedStack.newEventId("public-raffle");
+        createRaffle(raffle, 3, Instant.now().minusSeconds(60), Instant.now().plusSeconds(3600));
+
+        ApiClient.Reply fcfs = api.send(HttpRequest.newBuilder(api.base().resolve("/events/" + drop)).GET());
+        assertThat(fcfs.status()).isEqualTo(200);
+        assertThat(fcfs.raw().headers().firstValue("Cache-Control")).hasValue("public, max-age=1");
+        assertThat(fcfs.json().path("remaining").asInt()).isEqualTo(7);
+        assertThat(fcfs.json().path("state").asText()).isEqualTo("OPEN");
+        assertThat(fcfs.json().has("commitment")).isFalse();
+
+        JsonNode open = publicGet("/events/" + raffle);
+        assertThat(open.path("commitment").asText()).matches("[0-9a-f]{64}");
+        assertThat(open.has("remaining")).isFalse();
+
+        ApiClient.Reply unknown = api.send(HttpRequest.newBuilder(api.base().resolve("/events/no-such-event")).GET());
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.errorCode()).isEqualTo("EVENT_NOT_FOUND");
+        ApiClient.Reply notDrawn = api.send(HttpRequest.newBuilder(
+                api.base().resolve("/events/" + raffle + "/draw/entries")).GET());
+        assertThat(notDrawn.status()).isEqualTo(404);
+        ApiClient.Reply badPage = api.send(HttpRequest.newBuilder(
+                api.base().resolve("/events/" + raffle + "/draw/winners?page=-1")).GET());
+        assertThat(badPage.status()).isEqualTo(400);
+        assertThat(badPage.errorCode()).isEqualTo("INVALID_PAGE");
+    }
+
+    @Test
+    void operatorsDraw_beforeTheRaffleIsDue_isRefusedWithItsDueTime() {
+        String raffle = SharedStack.newEventId("early-raffle");
+        Instant closesAt = Instant.now().plusSeconds(3600).truncatedTo(ChronoUnit.MILLIS);
+        createRaffle(raffle, 3, Instant.now().minusSeconds(60), closesAt);
+
+        JsonNode answer = RecoveryStack.invoke("com.rushgate.redrive.DrawHandler", "{\"eventId\":\"" + raffle + "\"}");
+
+        assertThat(answer.path("outcome").asText()).isEqualTo("TOO_EARLY");
+        assertThat(Instant.parse(answer.path("dueAt").asText())).isAfterOrEqualTo(closesAt);
+    }
+}
