@@ -40,6 +40,13 @@ public final class DecideEntriesUseCase {
         Instant deadline = clock.instant().plus(budget);
         int decided = 0;
         for (EntryDecision entry : chunk.entries()) {
+            if (!clock.instant().isBefore(deadline)) {
+                // Out of time between two entries: what is decided stays decided, the chunk comes
+                // back for the rest, rather than the invocation's timeout cutting a write short.
+                LOG.info("raffle {}: {} of {} decisions taken before the time ran out; the chunk comes back",
+                        chunk.eventId(), decided, chunk.entries().size());
+                return WorkOutcome.RETRY_LATER;
+            }
             boolean changed;
             try {
                 changed = backoff.retrying(() -> requests.decideEntry(entry, chunk.drawnAt(), clock.instant()), deadline);

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -67,8 +68,10 @@ class DecideEntriesUseCaseTest {
         Map<String, AtomicInteger> decidedTimes = new ConcurrentHashMap<>();
         InMemoryRequestStore failing = spy(requests);
         AtomicInteger writes = new AtomicInteger();
+        AtomicBoolean gone = new AtomicBoolean();
         doAnswer(call -> {
-            if (writes.incrementAndGet() == 41) {
+            if (gone.get() || writes.incrementAndGet() == 41) {
+                gone.set(true);
                 throw new RetryableException("the worker's environment went away");
             }
             boolean changed = (boolean) call.callRealMethod();
@@ -80,14 +83,26 @@ class DecideEntriesUseCaseTest {
         }).when(failing).decideEntry(any(), any(), any());
         DecideEntriesUseCase dying = new DecideEntriesUseCase(failing, clock, clock::advance, metrics);
 
-        assertThat(dying.decide(chunk, Duration.ZERO)).isEqualTo(WorkOutcome.RETRY_LATER);
+        assertThat(dying.decide(chunk, Duration.ofSeconds(5))).isEqualTo(WorkOutcome.RETRY_LATER);
         assertThat(decidedTimes).hasSize(40);
+        gone.set(false);
         assertThat(dying.decide(chunk, Duration.ofSeconds(5))).isEqualTo(WorkOutcome.DECIDED);
         assertThat(dying.decide(chunk, Duration.ofSeconds(5))).as("a third delivery").isEqualTo(WorkOutcome.ALREADY_DECIDED);
 
         assertThat(decidedTimes).hasSize(DrawDecisions.MAX_ENTRIES);
         assertThat(decidedTimes.values()).allSatisfy(times -> assertThat(times.get()).isEqualTo(1));
         assertThat(requests.all()).allSatisfy(r -> assertThat(r.status()).isIn(RequestStatus.SUCCEEDED, RequestStatus.REJECTED));
+    }
+
+    @Test
+    void aChunkWhoseTimeIsUp_stopsBetweenTwoEntries_andComesBackForTheRest() {
+        DrawDecisions chunk = new DrawDecisions("r", DRAWN_AT, entries(3));
+        DecideEntriesUseCase useCase = new DecideEntriesUseCase(requests, clock, clock::advance, metrics);
+
+        assertThat(useCase.decide(chunk, Duration.ZERO)).isEqualTo(WorkOutcome.RETRY_LATER);
+
+        assertThat(requests.all()).allSatisfy(r -> assertThat(r.status()).isEqualTo(RequestStatus.ENTERED));
+        assertThat(useCase.decide(chunk, Duration.ofSeconds(5))).isEqualTo(WorkOutcome.DECIDED);
     }
 
     @Test

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.rushgate.core.app.CreateEventCommand;
 import com.rushgate.core.app.CreateEventUseCase;
 import com.rushgate.core.app.WorkMessage;
 import com.rushgate.core.aws.DynamoRaffles;
+import com.rushgate.core.aws.DynamoRequestStore;
 import com.rushgate.core.aws.SqsWorkQueue;
 import com.rushgate.core.domain.DrawSeed;
 import com.rushgate.core.domain.Event;
@@ -16,8 +18,10 @@ import com.rushgate.core.domain.HmacUserKeys;
 import com.rushgate.core.domain.ParticipationRequest;
 import com.rushgate.core.domain.RequestStatus;
 import com.rushgate.core.domain.Sha256RequestIds;
+import com.rushgate.local.lambda.Invocation;
 import com.rushgate.local.load.DrawVerification;
 import com.rushgate.local.stack.LocalStack;
+import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -26,6 +30,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,13 +45,29 @@ class RaffleIT {
     private static final int ENTRIES = 10_000;
     private static final int CAPACITY = 100;
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private static LocalStack stack;
     private static ApiClient api;
 
     @BeforeAll
     static void start() {
-        stack = RecoveryStack.get();
+        // The shared stack's timeouts are the template's: a worker has its 30 s for a batch of chunks.
+        stack = SharedStack.get();
         api = new ApiClient(stack);
+    }
+
+    /** Invokes a function by its handler class and reads its JSON answer. */
+    private static JsonNode invoke(String handlerClass, String payload) throws IOException {
+        Invocation invocation = stack.invoke(stack.model().functionWithHandler(handlerClass).logicalId(), payload);
+        assertThat(invocation.succeeded()).as("%s: %s", handlerClass, invocation.payloadText()).isTrue();
+        return JSON.readTree(invocation.payload());
+    }
+
+    /** A run of the scheduled reconciler, as EventBridge invokes it. */
+    private static JsonNode reconcile() throws IOException {
+        return invoke("com.rushgate.redrive.ReconcileHandler", "{\"version\":\"0\",\"id\":\"" + UUID.randomUUID()
+                + "\",\"detail-type\":\"Scheduled Event\",\"source\":\"aws.events\",\"detail\":{}}");
     }
 
     private static Event createRaffle(String eventId, int capacity, Instant opensAt, Instant closesAt) {
@@ -65,12 +86,13 @@ class RaffleIT {
                 .map(user -> ParticipationRequest.received(ids.derive(eventId, user), shape, user, keys.derive(user),
                         acceptedAt, null))
                 .toList();
-        requests.parallelStream().forEach(request -> RecoveryStack.requests().insertIfAbsent(request));
+        DynamoRequestStore store = Tables.requestStore(stack);
+        requests.parallelStream().forEach(store::insertIfAbsent);
         return requests;
     }
 
     private static void queue(List<ParticipationRequest> requests) {
-        SqsWorkQueue queue = new SqsWorkQueue(stack.clients().sqs(), RecoveryStack.workQueue());
+        SqsWorkQueue queue = new SqsWorkQueue(stack.clients().sqs(), stack.model().functionVariable("QUEUE_URL"));
         List<WorkMessage> messages = requests.stream()
                 .map(r -> new WorkMessage(r.requestId(), r.eventId(), r.acceptedAt())).toList();
         List<List<WorkMessage>> batches = new ArrayList<>();
@@ -85,9 +107,11 @@ class RaffleIT {
         return reply.json();
     }
 
-    private static boolean drawnBySchedule(String eventId) {
-        for (JsonNode draw : RecoveryStack.reconcile().path("draws")) {
-            if (eventId.equals(draw.path("eventId").asText()) && draw.path("outcome").asText().startsWith("DRAWN")) {
+    /** Runs the reconciler (the schedule may have run it meanwhile) until it answers the raffle drawn. */
+    private static boolean drawnBySchedule(String eventId) throws IOException {
+        for (JsonNode draw : reconcile().path("draws")) {
+            if (eventId.equals(draw.path("eventId").asText())
+                    && List.of("DRAWN", "ALREADY_DRAWN").contains(draw.path("outcome").asText())) {
                 return true;
             }
         }
@@ -96,7 +120,7 @@ class RaffleIT {
     }
 
     @Test
-    void tenThousandEntries_areDrawnOnSchedule_decidedOnce_andTheDrawVerifies() {
+    void tenThousandEntries_areDrawnOnSchedule_decidedOnce_andTheDrawVerifies() throws IOException {
         String eventId = SharedStack.newEventId("raffle-10k");
         Instant acceptedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         List<ParticipationRequest> entries = record(eventId, ENTRIES, acceptedAt);
@@ -121,13 +145,13 @@ class RaffleIT {
         Map<RequestStatus, Integer> counts = Tables.statusCounts(stack, eventId);
         assertThat(counts).containsEntry(RequestStatus.SUCCEEDED, CAPACITY)
                 .containsEntry(RequestStatus.REJECTED, ENTRIES - CAPACITY);
+        DrawVerification.Result verified = new DrawVerification(api.base()).verify(eventId);
         assertThat(Tables.requestsOf(stack, eventId)).allSatisfy(item -> {
             if ("REJECTED".equals(item.get("status").s())) {
                 assertThat(item.get("reason").s()).isEqualTo("NOT_DRAWN");
             }
-            assertThat(item.get("attempts").n()).as("decided once: one claim, then one decision").isEqualTo("1");
+            assertThat(Instant.parse(item.get("drawnAt").s())).as("decided by the one draw").isEqualTo(verified.drawnAt());
         });
-        DrawVerification.Result verified = new DrawVerification(api.base()).verify(eventId);
         assertThat(verified.ok()).as("the published draw recomputes: %s", verified).isTrue();
         assertThat(verified.entries()).isEqualTo(ENTRIES);
         assertThat(verified.winners()).isEqualTo(CAPACITY);
@@ -164,12 +188,12 @@ class RaffleIT {
     }
 
     @Test
-    void operatorsDraw_beforeTheRaffleIsDue_isRefusedWithItsDueTime() {
+    void operatorsDraw_beforeTheRaffleIsDue_isRefusedWithItsDueTime() throws IOException {
         String raffle = SharedStack.newEventId("early-raffle");
         Instant closesAt = Instant.now().plusSeconds(3600).truncatedTo(ChronoUnit.MILLIS);
         createRaffle(raffle, 3, Instant.now().minusSeconds(60), closesAt);
 
-        JsonNode answer = RecoveryStack.invoke("com.rushgate.redrive.DrawHandler", "{\"eventId\":\"" + raffle + "\"}");
+        JsonNode answer = invoke("com.rushgate.redrive.DrawHandler", "{\"eventId\":\"" + raffle + "\"}");
 
         assertThat(answer.path("outcome").asText()).isEqualTo("TOO_EARLY");
         assertThat(Instant.parse(answer.path("dueAt").asText())).isAfterOrEqualTo(closesAt);
