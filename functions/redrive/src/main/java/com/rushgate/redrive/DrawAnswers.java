@@ -1,9 +1,9 @@
 package com.rushgate.redrive;
 
 import com.rushgate.core.app.DrawOutcome;
+import com.rushgate.core.aws.Timestamps;
 import com.rushgate.core.domain.PublishedDraw;
 import com.rushgate.core.domain.RequestId;
-import com.rushgate.core.aws.Timestamps;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -10,10 +10,12 @@ import com.rushgate.core.app.DrawUseCase;
 import com.rushgate.core.app.ReconcilePolicy;
 import com.rushgate.core.app.ReconcileUseCase;
 import com.rushgate.core.app.RedriveUseCase;
+import com.rushgate.core.app.WorkMessage;
 import com.rushgate.core.config.Env;
 import com.rushgate.core.domain.DrawSeed;
 import com.rushgate.core.domain.Event;
 import com.rushgate.core.domain.EventType;
+import com.rushgate.core.domain.FailureReason;
 import com.rushgate.core.domain.ParticipationRequest;
 import com.rushgate.core.domain.Raffle;
 import com.rushgate.core.lambda.InvocationContext;
@@ -80,8 +82,8 @@ class RedrivePrimingTest {
     @Test
     void redrivePriming_neverReceivesFromTheDlq_andChangesNothing() {
         requests.insertIfAbsent(stuck);
-        requests.giveUp(stuck.requestId(), com.rushgate.core.domain.FailureReason.RETRIES_EXHAUSTED, ACCEPTED);
-        dlq.moveFromMainQueue(new com.rushgate.core.app.WorkMessage(stuck.requestId(), "drop-1", ACCEPTED));
+        requests.giveUp(stuck.requestId(), FailureReason.RETRIES_EXHAUSTED, ACCEPTED);
+        dlq.moveFromMainQueue(new WorkMessage(stuck.requestId(), "drop-1", ACCEPTED));
         List<ParticipationRequest> before = requests.all();
         SnapStartPriming priming = RedrivePriming.create(requests, clock, metrics, Runnable::run, List.of());
 

@@ -1,11 +1,11 @@
 package com.rushgate.core.aws;
 
+import com.rushgate.core.app.ConfigurationException;
 import com.rushgate.core.config.Env;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
-import com.rushgate.core.app.ConfigurationException;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;

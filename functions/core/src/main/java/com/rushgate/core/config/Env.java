@@ -3,6 +3,7 @@ package com.rushgate.core.config;
 import com.rushgate.core.app.ConfigurationException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
@@ -89,7 +90,7 @@ public final class Env {
         try {
             bytes = Base64.getDecoder().decode(raw);
         } catch (IllegalArgumentException notBase64) {
-            bytes = raw.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            bytes = raw.getBytes(StandardCharsets.UTF_8);
         }
         if (bytes.length < minBytes) {
             throw new ConfigurationException("environment variable " + name + " must hold at least " + minBytes + " bytes");

@@ -6,8 +6,8 @@ import static org.mockito.Mockito.spy;
 import static org.mockito.Mockito.verify;
 
 import com.rushgate.core.app.port.Raffles;
-import com.rushgate.core.app.port.RequestStore.ClaimResult;
 import com.rushgate.core.app.port.RequestStore;
+import com.rushgate.core.app.port.RequestStore.ClaimResult;
 import com.rushgate.core.app.port.StockAllocator;
 import com.rushgate.core.app.port.WorkQueue;
 import com.rushgate.core.domain.DrawSeed;

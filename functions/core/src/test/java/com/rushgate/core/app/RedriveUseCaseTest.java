@@ -2,6 +2,7 @@ package com.rushgate.core.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.rushgate.core.app.port.RequestStore;
 import com.rushgate.core.domain.FailureReason;
 import com.rushgate.core.domain.ParticipationRequest;
 import com.rushgate.core.domain.RejectReason;
@@ -59,7 +60,7 @@ class RedriveUseCaseTest {
     void decidedRequest_isDeletedWithoutSending() {
         ParticipationRequest request = Requests.received("drop", "bob", T0);
         requests.insertIfAbsent(request);
-        ParticipationRequest claimed = ((com.rushgate.core.app.port.RequestStore.ClaimResult.Claimed)
+        ParticipationRequest claimed = ((RequestStore.ClaimResult.Claimed)
                 requests.claim(request.requestId(), T0, T0.plusSeconds(30))).request();
         requests.reject(claimed, RejectReason.SOLD_OUT, T0.plusSeconds(1));
         dlq.moveFromMainQueue(new WorkMessage(request.requestId(), "drop", T0));

@@ -10,6 +10,7 @@ import com.rushgate.core.domain.Sha256RequestIds;
 import com.rushgate.core.testing.InMemoryRequestStore;
 import com.rushgate.core.testing.Requests;
 import java.time.Instant;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 class RequestStatusUseCaseTest {
@@ -63,9 +64,9 @@ class RequestStatusUseCaseTest {
         requests.insertIfAbsent(request);
         String unknown = new Sha256RequestIds().derive("drop", "nobody").value();
 
-        Throwable notMine = org.assertj.core.api.Assertions.catchThrowable(
+        Throwable notMine = Assertions.catchThrowable(
                 () -> useCase.status(new StatusQuery(request.requestId().value(), "mallory")));
-        Throwable missing = org.assertj.core.api.Assertions.catchThrowable(
+        Throwable missing = Assertions.catchThrowable(
                 () -> useCase.status(new StatusQuery(unknown, "mallory")));
 
         assertThat(notMine).isInstanceOf(ClientException.class);

@@ -8,6 +8,7 @@ import com.rushgate.core.config.Env;
 import com.rushgate.core.domain.RequestStatus;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -70,7 +71,7 @@ class PrimingGuardTest {
             clients.rehearseWrite(() -> new DynamoStockAllocator(dynamoDb, "EventTable", "RequestTable")
                     .allocate(PrimingPorts.request(RequestStatus.PROCESSING), NOW));
             clients.rehearseWrite(() -> new SqsWorkQueue(sqs, QUEUE).send(PrimingPorts.message()));
-            clients.rehearseWrite(() -> new SqsDeadLetterSource(sqs, QUEUE).receive(1, java.time.Duration.ofSeconds(1)));
+            clients.rehearseWrite(() -> new SqsDeadLetterSource(sqs, QUEUE).receive(1, Duration.ofSeconds(1)));
             assertThatThrownBy(() -> dynamoDb.deleteItem(d -> d.tableName("RequestTable").key(Map.of())))
                     .isInstanceOf(PrimingGuard.Stopped.class);
         });

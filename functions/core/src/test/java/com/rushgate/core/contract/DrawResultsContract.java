@@ -12,6 +12,7 @@ import com.rushgate.core.domain.Sha256RequestIds;
 import com.rushgate.core.testing.Requests;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,7 +48,7 @@ public abstract class DrawResultsContract {
         try (EntryList list = results.begin(eventId)) {
             entries.forEach(list::add);
             List<RequestId> winners = new ArrayList<>(entries.subList(0, Math.min(capacity, entries.size())));
-            java.util.Collections.reverse(winners);
+            Collections.reverse(winners);
             PublishedDraw draw = new PublishedDraw(eventId, capacity, "c".repeat(64), "5".repeat(64), CLOSES_AT,
                     DRAWN_AT, entries.size(), winners, excluded, list.location());
             list.publish(draw);

@@ -1,6 +1,7 @@
 package com.rushgate.local.analytics;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,7 @@ public record Answer(String question, String description, List<String> columns, 
 
     public Answer {
         columns = List.copyOf(columns);
-        rows = rows.stream().map(row -> java.util.Collections.unmodifiableList(new ArrayList<>(row))).toList();
+        rows = rows.stream().map(row -> Collections.unmodifiableList(new ArrayList<>(row))).toList();
     }
 
     /** The rows of one event: the rows whose {@code event_id} is {@code eventId}. */

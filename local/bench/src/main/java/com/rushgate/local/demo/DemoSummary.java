@@ -3,6 +3,7 @@ package com.rushgate.local.demo;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -117,10 +118,10 @@ public record DemoSummary(String eventId, int users, int capacity, int submissio
         text.append(String.format("  lost               %8d  %s%n", lost, lost == 0 ? "ok" : "ACCEPTED BUT NEVER FINAL"));
         text.append(String.format("  oversold           %8d  %s%n", oversold, oversold == 0 ? "ok" : "MORE WINNERS THAN STOCK TAKEN"));
         if (raffle()) {
-            text.append(String.format(java.util.Locale.ROOT, "  fairness           %8.4f  %s%n", fairness,
+            text.append(String.format(Locale.ROOT, "  fairness           %8.4f  %s%n", fairness,
                     fairness >= 1.0 ? "ok (the published draw recomputes)" : "THE DRAW DOES NOT VERIFY"));
         } else {
-            text.append(String.format(java.util.Locale.ROOT, "  fairness           %8.4f  %s%n", fairness,
+            text.append(String.format(Locale.ROOT, "  fairness           %8.4f  %s%n", fairness,
                     fairness >= 1.0 ? "ok" : "WINNERS FROM BEYOND THE FIRST " + capacity + " ARRIVALS"));
             text.append(String.format("  worst winner rank  %8d  (in arrival order; %d or less is fair)%n",
                     worstWinnerRank, capacity));

@@ -8,7 +8,11 @@ import com.rushgate.local.limits.AwsLimits;
 import com.rushgate.local.stack.LimitsSummary;
 import com.rushgate.local.stack.LocalStack;
 import com.rushgate.local.stack.StackOptions;
+import java.io.PrintStream;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -64,7 +68,7 @@ final class DemoCommand implements Callable<Integer> {
     double chaos;
 
     /** Short timeouts so a chaotic run recovers in seconds; --parameter overrides any of them. */
-    static final java.util.Map<String, String> CHAOS_PARAMETERS = java.util.Map.of(
+    static final Map<String, String> CHAOS_PARAMETERS = Map.of(
             "WorkerTimeoutSeconds", "5",
             "QueueVisibilityTimeoutSeconds", "6",
             "MaxReceiveCount", "3",
@@ -72,7 +76,7 @@ final class DemoCommand implements Callable<Integer> {
             "ReconcileStaleAfterSeconds", "25");
 
     /** Every simulated participant comes from 127.0.0.1; WAF's per-IP rule would see one client. */
-    static final java.util.Map<String, String> SHARED_IP_PARAMETERS = java.util.Map.of(
+    static final Map<String, String> SHARED_IP_PARAMETERS = Map.of(
             "WafRateLimitPerIp", "2000000000");
 
     @Override
@@ -85,21 +89,21 @@ final class DemoCommand implements Callable<Integer> {
         }
         workspace.err().println("starting an in-memory stack (all demo participants share 127.0.0.1, so the per-IP WAF limit"
                 + " is lifted; --parameter WafRateLimitPerIp=N puts it back)...");
-        java.util.Map<String, String> parameters = new java.util.HashMap<>(SHARED_IP_PARAMETERS);
+        Map<String, String> parameters = new HashMap<>(SHARED_IP_PARAMETERS);
         if (chaos > 0) {
             parameters.putAll(CHAOS_PARAMETERS);
         }
         parameters.putAll(workspace.parameters);
         StackOptions stackOptions = workspace.inMemoryOptions().withParameters(parameters).withFaultInjection(chaos > 0);
-        java.util.Optional<AwsLimits> limits = awsLimits.limits();
+        Optional<AwsLimits> limits = awsLimits.limits();
         if (limits.isPresent()) {
             stackOptions = stackOptions.withAwsLimits(limits.get());
             limits.get().describe().forEach(workspace.err()::println);
         }
         try (LocalStack stack = LocalStack.start(stackOptions)) {
-            Demo demo = new Demo(stack, new java.io.PrintStream(new WriterOutputStream(workspace.err()), true));
+            Demo demo = new Demo(stack, new PrintStream(new WriterOutputStream(workspace.err()), true));
             DemoSummary summary = demo.run(options);
-            for (java.util.Map.Entry<String, Object> counter : LimitsSummary.of(stack, summary.accepted()).entrySet()) {
+            for (Map.Entry<String, Object> counter : LimitsSummary.of(stack, summary.accepted()).entrySet()) {
                 summary = summary.with(counter.getKey(), counter.getValue());
             }
             workspace.out().print(summary.toText());

@@ -1,5 +1,6 @@
 package com.rushgate.local.cli;
 
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,7 +27,7 @@ public final class Main implements Runnable {
 
     /** Runs a command line and returns its exit code. */
     public static int run(String... args) {
-        return run(new java.io.PrintWriter(System.out, true), new java.io.PrintWriter(System.err, true), args);
+        return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
     }
 
     /**
@@ -34,7 +35,7 @@ public final class Main implements Runnable {
      * both before it returns: an auto-flushing writer only flushes on println, and {@link #main}
      * exits the JVM right after, so a result printed with print would otherwise never be seen.
      */
-    public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
         try {
             return execute(out, err, args);
         } finally {
@@ -43,7 +44,7 @@ public final class Main implements Runnable {
         }
     }
 
-    private static int execute(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
+    private static int execute(PrintWriter out, PrintWriter err, String... args) {
         CommandLine commandLine = new CommandLine(new Main());
         commandLine.setOut(out);
         commandLine.setErr(err);

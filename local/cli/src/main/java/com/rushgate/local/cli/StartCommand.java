@@ -5,6 +5,7 @@ import com.rushgate.local.stack.LocalStack;
 import com.rushgate.local.stack.StackOptions;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -110,7 +111,7 @@ final class StartCommand implements Runnable {
         stack.model().webAcl().ifPresent(acl -> {
             workspace.out().println("  WAF       " + acl.rateRules().stream()
                     .map(rule -> rule.name() + " (" + rule.limit() + " per " + rule.windowSeconds() + " s)")
-                    .collect(java.util.stream.Collectors.joining(", ")));
+                    .collect(Collectors.joining(", ")));
             acl.notEmulated().forEach(reason -> workspace.out().println("            not emulated: " + reason));
         });
         stack.lake().ifPresent(lake -> workspace.out().println("  lake      " + lake + "   (./rushgate analytics asks it)"));

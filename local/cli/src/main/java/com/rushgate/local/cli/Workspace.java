@@ -6,6 +6,7 @@ import com.rushgate.local.template.LocalNames;
 import com.rushgate.local.template.ParameterValues;
 import com.rushgate.local.template.StackModel;
 import com.rushgate.local.template.Template;
+import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -33,11 +34,11 @@ public final class Workspace {
     @Spec(Spec.Target.MIXEE)
     CommandSpec command;
 
-    java.io.PrintWriter out() {
+    PrintWriter out() {
         return command.commandLine().getOut();
     }
 
-    java.io.PrintWriter err() {
+    PrintWriter err() {
         return command.commandLine().getErr();
     }
 

@@ -11,6 +11,13 @@ import com.rushgate.local.stack.LocalStack;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** A local stack with --aws-limits: the functions (and only they) call DynamoDB through the limits, and the demo reports them. */
@@ -20,7 +27,7 @@ class AwsLimitsStackIT {
 
     @Test
     void functions_callDynamoDbThroughTheLimits_theStacksOwnClientsDoNot() {
-        try (LocalStack stack = LocalStack.start(TestStacks.options(java.util.Map.of()).withAwsLimits(new AwsLimits(0.05)))) {
+        try (LocalStack stack = LocalStack.start(TestStacks.options(Map.of()).withAwsLimits(new AwsLimits(0.05)))) {
             String eventId = SharedStack.openFcfs(stack, "limits", 5);
             LimitsCounters.Snapshot afterSetup = stack.limitsCounters();
 
@@ -34,7 +41,7 @@ class AwsLimitsStackIT {
             // the event was created by the test through the stack's own (direct) client: nothing counted
             assertThat(afterSetup.writeUnits()).doesNotContainKey(stack.model().functionVariable("EVENT_TABLE"));
             // Ingest's put RECEIVED and update QUEUED, each on the table and on the in-flight index
-            assertThat(stack.limitsCounters().writeUnitsOf(java.util.List.of(requestTable))).isGreaterThanOrEqualTo(4.0);
+            assertThat(stack.limitsCounters().writeUnitsOf(List.of(requestTable))).isGreaterThanOrEqualTo(4.0);
             assertThat(stack.limitsCounters().writeUnits()).containsKey(requestTable + "/index/InflightIndex");
         }
     }
@@ -42,19 +49,19 @@ class AwsLimitsStackIT {
     @Test
     void concurrentParticipations_beyondTheAccountsConcurrency_areThrottledBy429_andCounted() throws Exception {
         // scale 0.002: an account of 2 concurrent executions, 2 new environments per function per 10 s
-        try (LocalStack stack = LocalStack.start(TestStacks.options(java.util.Map.of()).withAwsLimits(new AwsLimits(0.002)))) {
+        try (LocalStack stack = LocalStack.start(TestStacks.options(Map.of()).withAwsLimits(new AwsLimits(0.002)))) {
             String eventId = SharedStack.openFcfs(stack, "lambda-limits", 5);
             ApiClient api = new ApiClient(stack);
-            java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(8);
-            java.util.List<java.util.concurrent.Future<ApiClient.Reply>> replies = new java.util.ArrayList<>();
+            ExecutorService clients = Executors.newFixedThreadPool(8);
+            List<Future<ApiClient.Reply>> replies = new ArrayList<>();
             try {
                 for (int i = 0; i < 8; i++) {
                     String user = "user-" + i;
                     replies.add(clients.submit(() -> api.participate(eventId, user)));
                 }
-                java.util.List<ApiClient.Reply> throttled = new java.util.ArrayList<>();
-                for (java.util.concurrent.Future<ApiClient.Reply> reply : replies) {
-                    ApiClient.Reply answer = reply.get(120, java.util.concurrent.TimeUnit.SECONDS);
+                List<ApiClient.Reply> throttled = new ArrayList<>();
+                for (Future<ApiClient.Reply> reply : replies) {
+                    ApiClient.Reply answer = reply.get(120, TimeUnit.SECONDS);
                     if (answer.status() == 429) {
                         throttled.add(answer);
                     }
@@ -71,19 +78,19 @@ class AwsLimitsStackIT {
     @Test
     void requestsBeyondApiGatewaysAccountThrottle_areRefusedWith429_beforeTheStagesOwnThrottle() throws Exception {
         // scale 0.0002: the account throttle allows 2 requests per second with a burst of 1
-        try (LocalStack stack = LocalStack.start(TestStacks.options(java.util.Map.of()).withAwsLimits(new AwsLimits(0.0002)))) {
+        try (LocalStack stack = LocalStack.start(TestStacks.options(Map.of()).withAwsLimits(new AwsLimits(0.0002)))) {
             String eventId = SharedStack.openFcfs(stack, "api-limits", 5);
             ApiClient api = new ApiClient(stack);
-            java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(6);
+            ExecutorService clients = Executors.newFixedThreadPool(6);
             try {
-                java.util.List<java.util.concurrent.Future<ApiClient.Reply>> replies = new java.util.ArrayList<>();
+                List<Future<ApiClient.Reply>> replies = new ArrayList<>();
                 for (int i = 0; i < 6; i++) {
                     String user = "api-user-" + i;
                     replies.add(clients.submit(() -> api.participate(eventId, user)));
                 }
                 int throttled = 0;
-                for (java.util.concurrent.Future<ApiClient.Reply> reply : replies) {
-                    ApiClient.Reply answer = reply.get(120, java.util.concurrent.TimeUnit.SECONDS);
+                for (Future<ApiClient.Reply> reply : replies) {
+                    ApiClient.Reply answer = reply.get(120, TimeUnit.SECONDS);
                     if (answer.status() == 429) {
                         assertThat(answer.errorCode()).isEqualTo("TOO_MANY_REQUESTS");
                         throttled++;

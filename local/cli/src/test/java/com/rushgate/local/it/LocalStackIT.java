@@ -17,17 +17,27 @@ import com.rushgate.local.cli.Main;
 import com.rushgate.local.it.ApiClient.Reply;
 import com.rushgate.local.stack.LocalStack;
 import com.rushgate.local.stack.StackOptions;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
+import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.api.Assertions;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 /** The local stack as a user meets it: tokens, throttling, the demo, restarts, another template. */
@@ -82,18 +92,18 @@ class LocalStackIT {
     @Test
     void nothingListensBeyondLoopback() throws Exception {
         LocalStack stack = SharedStack.get();
-        List<java.net.URI> endpoints = List.of(stack.apiEndpoint().orElseThrow(), stack.dynamoDbEndpoint(), stack.sqsEndpoint());
-        List<java.net.InetAddress> external = java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())
-                .stream().flatMap(nic -> java.util.Collections.list(nic.getInetAddresses()).stream())
-                .filter(address -> !address.isLoopbackAddress() && address instanceof java.net.Inet4Address).toList();
+        List<URI> endpoints = List.of(stack.apiEndpoint().orElseThrow(), stack.dynamoDbEndpoint(), stack.sqsEndpoint());
+        List<InetAddress> external = Collections.list(NetworkInterface.getNetworkInterfaces())
+                .stream().flatMap(nic -> Collections.list(nic.getInetAddresses()).stream())
+                .filter(address -> !address.isLoopbackAddress() && address instanceof Inet4Address).toList();
 
-        for (java.net.URI endpoint : endpoints) {
+        for (URI endpoint : endpoints) {
             assertThat(endpoint.getHost()).isEqualTo("127.0.0.1");
-            for (java.net.InetAddress address : external) {
-                try (java.net.Socket socket = new java.net.Socket()) {
-                    org.assertj.core.api.Assertions.assertThatThrownBy(() -> socket.connect(
-                            new java.net.InetSocketAddress(address, endpoint.getPort()), 500))
-                            .as("%s reachable on %s", endpoint, address).isInstanceOf(java.io.IOException.class);
+            for (InetAddress address : external) {
+                try (Socket socket = new Socket()) {
+                    Assertions.assertThatThrownBy(() -> socket.connect(
+                            new InetSocketAddress(address, endpoint.getPort()), 500))
+                            .as("%s reachable on %s", endpoint, address).isInstanceOf(IOException.class);
                 }
             }
         }
@@ -174,7 +184,7 @@ class LocalStackIT {
             assertThat(summary.has(field)).as(field).isTrue();
         }
         assertThat(summary.get("lakeRecords").asInt()).as("every final request in the data lake").isEqualTo(60);
-        assertThat(summary.get("successRatio").asDouble()).isCloseTo(7 / 60.0, org.assertj.core.data.Offset.offset(1e-4));
+        assertThat(summary.get("successRatio").asDouble()).isCloseTo(7 / 60.0, Offset.offset(1e-4));
         assertThat(out.toString()).contains("latency_by_event:").contains("sell_out:").contains("raffle_draws:");
 
         // the analytics command finds the demo's lake (the newest in the state directory)
@@ -190,7 +200,7 @@ class LocalStackIT {
         assertThat(report.at("/answers/raffle_draws").isArray()).as("an FCFS drop has no draw").isTrue();
         assertThat(report.at("/answers/raffle_draws")).isEmpty();
         assertThat(report.at("/answers/latency_by_event/0/p95_latency_ms").asDouble())
-                .isEqualTo(summary.get("p95LatencyMs").asDouble(), org.assertj.core.data.Offset.offset(0.006));
+                .isEqualTo(summary.get("p95LatencyMs").asDouble(), Offset.offset(0.006));
         assertThat(Files.readString(page)).contains("<svg").contains(eventId).contains("How requests ended");
 
         StringWriter unknownErr = new StringWriter();

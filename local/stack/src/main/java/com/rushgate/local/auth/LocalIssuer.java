@@ -1,9 +1,9 @@
 package com.rushgate.local.auth;
 
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
@@ -15,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.text.ParseException;
 import java.time.Clock;
@@ -68,7 +69,7 @@ public final class LocalIssuer {
                 // Windows: the file keeps the directory's permissions
             }
             Files.writeString(temporary, created.toJSONString(), StandardCharsets.UTF_8);
-            Files.move(temporary, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
             return created;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or create the local issuer key in " + stateDir, e);

@@ -1,6 +1,7 @@
 package com.rushgate.local.chaos;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
@@ -157,7 +158,7 @@ public final class FaultInterceptor implements ExecutionInterceptor {
     }
 
     private static String requestId() {
-        return "CHAOS" + Long.toHexString(ThreadLocalRandom.current().nextLong()).toUpperCase(java.util.Locale.ROOT);
+        return "CHAOS" + Long.toHexString(ThreadLocalRandom.current().nextLong()).toUpperCase(Locale.ROOT);
     }
 
     @Override

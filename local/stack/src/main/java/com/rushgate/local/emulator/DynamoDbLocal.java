@@ -3,17 +3,18 @@ package com.rushgate.local.emulator;
 import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
 import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
 import java.io.OutputStream;
-import java.lang.reflect.Field;
-import org.eclipse.jetty.server.Connector;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 import java.io.PrintStream;
+import java.lang.reflect.Field;
 import java.net.URI;
-import java.util.logging.Level;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
 
 /**
  * DynamoDB Local in this JVM, in HTTP server mode on a loopback port (server mode, unlike the
@@ -23,7 +24,7 @@ import java.util.List;
 public final class DynamoDbLocal implements AutoCloseable {
 
     /** sqlite4java complains through java.util.logging about its own jar version; kept quiet here. */
-    private static final java.util.logging.Logger SQLITE_LOG = java.util.logging.Logger.getLogger("com.almworks.sqlite4java");
+    private static final Logger SQLITE_LOG = Logger.getLogger("com.almworks.sqlite4java");
 
     static {
         SQLITE_LOG.setLevel(Level.SEVERE);

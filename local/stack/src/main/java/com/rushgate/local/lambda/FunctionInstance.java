@@ -20,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One execution environment: its own class loader, its own handler instance, one invocation at a
@@ -41,7 +42,7 @@ final class FunctionInstance implements AutoCloseable {
     private final RequestStreamHandler handler;
     private final Duration initDuration;
     private volatile boolean broken;
-    private final java.util.concurrent.atomic.AtomicBoolean fresh = new java.util.concurrent.atomic.AtomicBoolean(true);
+    private final AtomicBoolean fresh = new AtomicBoolean(true);
 
     private FunctionInstance(FunctionSpec spec, String arn, InstanceClassLoader loader, ExecutorService thread,
                              RequestStreamHandler handler, Duration initDuration) {

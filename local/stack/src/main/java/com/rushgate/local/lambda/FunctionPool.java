@@ -2,20 +2,21 @@ package com.rushgate.local.lambda;
 
 import com.rushgate.local.limits.LambdaQuotas;
 import com.rushgate.local.template.StackModel.FunctionSpec;
+import java.io.IOException;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.net.URL;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -275,7 +276,7 @@ public final class FunctionPool implements Invoker, AutoCloseable {
         starter.shutdownNow();
         try {
             libraries.close();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             // the jar stays open until the JVM exits
         }
         synchronized (scaling) {

@@ -19,7 +19,7 @@ public record Invocation(byte[] payload, String errorType, boolean coldStart, Du
     /** What Lambda answers an invoke it throttles: TooManyRequestsException, no function ran. */
     public static Invocation throttled() {
         return new Invocation(("{\"errorType\":\"" + THROTTLED + "\",\"errorMessage\":\"Rate Exceeded.\"}")
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8), THROTTLED, false, Duration.ZERO);
+                .getBytes(StandardCharsets.UTF_8), THROTTLED, false, Duration.ZERO);
     }
 
     public boolean succeeded() {

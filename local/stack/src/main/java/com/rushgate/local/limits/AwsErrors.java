@@ -1,8 +1,10 @@
 package com.rushgate.local.limits;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.util.List;
 
 /** The error bodies DynamoDB answers with (HTTP 400, {@code __type} and message), built for the limits' refusals. */
@@ -62,7 +64,7 @@ final class AwsErrors {
         try {
             String type = JSON.readTree(body).path("__type").asText("");
             return type.substring(type.indexOf('#') + 1);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return "";
         }
     }
@@ -70,7 +72,7 @@ final class AwsErrors {
     private static Backend.Reply reply(ObjectNode body) {
         try {
             return new Backend.Reply(400, JSON.writeValueAsBytes(body));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,7 @@ final class ConsumedCapacityJson {
     static JsonNode of(List<Charge> consumed, boolean indexes, boolean list) {
         Map<String, List<Charge>> byTable = new LinkedHashMap<>();
         for (Charge charge : consumed) {
-            byTable.computeIfAbsent(charge.table(), t -> new java.util.ArrayList<>()).add(charge);
+            byTable.computeIfAbsent(charge.table(), t -> new ArrayList<>()).add(charge);
         }
         ArrayNode all = JsonNodeFactory.instance.arrayNode();
         byTable.forEach((table, charges) -> all.add(table(table, charges, indexes)));
@@ -35,7 +36,7 @@ final class ConsumedCapacityJson {
             units(node.putObject("Table"), charges.stream().filter(c -> c.index() == null).toList());
             Map<String, List<Charge>> byIndex = new LinkedHashMap<>();
             charges.stream().filter(c -> c.index() != null)
-                    .forEach(c -> byIndex.computeIfAbsent(c.index(), i -> new java.util.ArrayList<>()).add(c));
+                    .forEach(c -> byIndex.computeIfAbsent(c.index(), i -> new ArrayList<>()).add(c));
             if (!byIndex.isEmpty()) {
                 ObjectNode gsis = node.putObject("GlobalSecondaryIndexes");
                 byIndex.forEach((index, own) -> units(gsis.putObject(index), own));

@@ -3,6 +3,7 @@ package com.rushgate.local.limits;
 import com.rushgate.local.emulator.FreePorts;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,6 +21,7 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.Invocable;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,7 +77,7 @@ public final class DynamoDbLimitsProxy implements AutoCloseable {
         connector.setPort(this.port);
         connector.setAcceptQueueSize(1024);
         server.addConnector(connector);
-        server.setHandler(new Handler.Abstract(org.eclipse.jetty.util.thread.Invocable.InvocationType.BLOCKING) {
+        server.setHandler(new Handler.Abstract(Invocable.InvocationType.BLOCKING) {
             @Override
             public boolean handle(Request request, Response response, Callback callback) {
                 return serve(request, response, callback);
@@ -122,7 +124,7 @@ public final class DynamoDbLimitsProxy implements AutoCloseable {
             HttpResponse<byte[]> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             return new Backend.Reply(answer.statusCode(), answer.body());
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException("DynamoDB Local did not answer " + operation, e);
+            throw new UncheckedIOException("DynamoDB Local did not answer " + operation, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while calling DynamoDB Local", e);

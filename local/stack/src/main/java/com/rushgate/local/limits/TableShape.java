@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +53,7 @@ record TableShape(String name, String hashKey, String rangeKey, List<Index> inde
                     indexRange = key.path("AttributeName").asText();
                 }
             }
-            Set<String> nonKey = new java.util.HashSet<>();
+            Set<String> nonKey = new HashSet<>();
             gsi.path("Projection").path("NonKeyAttributes").forEach(a -> nonKey.add(a.asText()));
             indexes.add(new Index(gsi.path("IndexName").asText(), indexHash, indexRange,
                     gsi.path("Projection").path("ProjectionType").asText("ALL"), Set.copyOf(nonKey)));

@@ -2,6 +2,7 @@ package com.rushgate.local.s3;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
@@ -163,7 +164,7 @@ final class BucketFolder {
             throw new IllegalStateException("every Java platform provides MD5", e);
         }
         try (InputStream in = new DigestInputStream(Files.newInputStream(file), md5)) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
+            in.transferTo(OutputStream.nullOutputStream());
         }
         return HEX.formatHex(md5.digest());
     }

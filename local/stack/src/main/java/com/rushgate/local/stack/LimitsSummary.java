@@ -1,6 +1,7 @@
 package com.rushgate.local.stack;
 
 import com.rushgate.local.limits.LimitsCounters;
+import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +27,8 @@ public final class LimitsSummary {
         List<String> tables = List.of(stack.model().functionVariable("REQUEST_TABLE"));
         double units = after.writeUnitsOf(tables) - before.writeUnitsOf(tables);
         // A BigDecimal: the bench's report rounds doubles to one decimal, and 0.05 must stay 0.05.
-        summary.put("limitsScale", java.math.BigDecimal.valueOf(stack.awsLimits().get().scale()));
-        summary.put("concurrencyScale", java.math.BigDecimal.valueOf(stack.awsLimits().get().concurrencyScale()));
+        summary.put("limitsScale", BigDecimal.valueOf(stack.awsLimits().get().scale()));
+        summary.put("concurrencyScale", BigDecimal.valueOf(stack.awsLimits().get().concurrencyScale()));
         summary.put("writeUnitsPerParticipation", acceptedParticipations == 0 ? 0.0
                 : Math.round(units / acceptedParticipations * 100) / 100.0);
         summary.put("throttledRequests", after.throttledRequests() - before.throttledRequests());

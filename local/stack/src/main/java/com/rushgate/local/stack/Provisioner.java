@@ -6,6 +6,7 @@ import com.rushgate.local.template.StackModel;
 import com.rushgate.local.template.StackModel.QueueSpec;
 import com.rushgate.local.template.StackModel.TableSpec;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -65,7 +66,7 @@ public final class Provisioner {
         // created: ElasticMQ learns a DLQ's source queue only then, and needs it for a console-style
         // redrive (StartMessageMoveTask without a destination).
         List<QueueSpec> ordered = new ArrayList<>(model.queues());
-        ordered.sort(java.util.Comparator.comparing(queue -> queue.properties().containsKey("RedrivePolicy")));
+        ordered.sort(Comparator.comparing(queue -> queue.properties().containsKey("RedrivePolicy")));
         for (QueueSpec queue : ordered) {
             createQueue(queue);
         }

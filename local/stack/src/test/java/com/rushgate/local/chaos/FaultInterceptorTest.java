@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.InterceptorContext;
@@ -174,14 +176,14 @@ class FaultInterceptorTest {
     }
 
     private static TransactWriteItemsRequest transaction(String... tables) {
-        return TransactWriteItemsRequest.builder().transactItems(java.util.Arrays.stream(tables)
+        return TransactWriteItemsRequest.builder().transactItems(Arrays.stream(tables)
                 .map(table -> TransactWriteItem.builder().update(Update.builder().tableName(table)
                         .key(Map.of("id", AttributeValue.fromS("k"))).updateExpression("SET a = :a")
                         .expressionAttributeValues(Map.of(":a", AttributeValue.fromS("x"))).build()).build())
                 .toList()).build();
     }
 
-    private static void transmit(software.amazon.awssdk.core.SdkRequest request) {
+    private static void transmit(SdkRequest request) {
         InterceptorContext context = InterceptorContext.builder().request(request)
                 .httpRequest(SdkHttpFullRequest.builder().method(SdkHttpMethod.POST).uri(URI.create("http://127.0.0.1:1")).build())
                 .build();

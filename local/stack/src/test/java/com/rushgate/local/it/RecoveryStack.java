@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
@@ -65,8 +66,8 @@ public final class RecoveryStack {
                         "acceptedAt", text(request.acceptedAt().toString()))));
     }
 
-    private static software.amazon.awssdk.services.sqs.model.MessageAttributeValue text(String value) {
-        return software.amazon.awssdk.services.sqs.model.MessageAttributeValue.builder().dataType("String")
+    private static MessageAttributeValue text(String value) {
+        return MessageAttributeValue.builder().dataType("String")
                 .stringValue(value).build();
     }
 

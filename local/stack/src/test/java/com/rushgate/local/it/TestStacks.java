@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 
 /** Starts local stacks for integration tests: the repository's template, free ports, a temporary state dir. */
@@ -39,7 +40,7 @@ public final class TestStacks {
 
     public static StackOptions options(Map<String, String> parameters) {
         Path state = tempDir("rushgate-it");
-        Map<String, String> all = new java.util.HashMap<>(SHARED_IP);
+        Map<String, String> all = new HashMap<>(SHARED_IP);
         all.putAll(parameters);
         return StackOptions.inMemory(template(), state).withParameters(all);
     }

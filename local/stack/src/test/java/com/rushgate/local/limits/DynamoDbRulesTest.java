@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 /** Each DynamoDB rule of docs/aws-limits.md against its figure, on a clock the test moves. */
@@ -132,8 +133,8 @@ class DynamoDbRulesTest {
         ItemInfo after = table.info(json("{\"pk\":{\"S\":\"a\"},\"group\":{\"S\":\"g\"}}"));
         List<Charge> charges = WriteCosts.of(table, "a", null, after, AwsLimits.TRANSACTION_FACTOR);
         assertThat(charges).extracting(Charge::resource, Charge::units)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("T", 2.0),
-                        org.assertj.core.groups.Tuple.tuple("T/index/ByGroup", 1.0));
+                .containsExactly(Tuple.tuple("T", 2.0),
+                        Tuple.tuple("T/index/ByGroup", 1.0));
     }
 
     @Test
@@ -144,9 +145,9 @@ class DynamoDbRulesTest {
         ItemInfo gone = table.info(json("{\"pk\":{\"S\":\"a\"}}"));
         assertThat(WriteCosts.of(table, "a", g1, g1changed, 1)).extracting(Charge::index).containsExactly((String) null);
         assertThat(WriteCosts.of(table, "a", g1, g2, 1)).extracting(Charge::index, Charge::partition)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(null, "a"),
-                        org.assertj.core.groups.Tuple.tuple("ByGroup", "{\"S\":\"g1\"}"),
-                        org.assertj.core.groups.Tuple.tuple("ByGroup", "{\"S\":\"g2\"}"));
+                .containsExactly(Tuple.tuple(null, "a"),
+                        Tuple.tuple("ByGroup", "{\"S\":\"g1\"}"),
+                        Tuple.tuple("ByGroup", "{\"S\":\"g2\"}"));
         assertThat(WriteCosts.of(table, "a", g2, gone, 1)).extracting(Charge::index)
                 .containsExactly(null, "ByGroup");
     }

@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -69,7 +70,7 @@ class AwsChunkedInputStreamTest {
     @Test
     void aBodyThatEndsInsideAChunk_isMalformed() {
         byte[] whole = chunked(payload(100), 100);
-        byte[] cut = java.util.Arrays.copyOf(whole, 120);
+        byte[] cut = Arrays.copyOf(whole, 120);
 
         assertThatThrownBy(() -> new AwsChunkedInputStream(new ByteArrayInputStream(cut)).readAllBytes())
                 .isInstanceOf(AwsChunkedInputStream.MalformedBodyException.class)

@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
@@ -33,7 +35,7 @@ class IncomingObjectTest {
     private static String crc32(byte[] bytes) {
         CRC32 crc = new CRC32();
         crc.update(bytes);
-        return Base64.getEncoder().encodeToString(java.nio.ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+        return Base64.getEncoder().encodeToString(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
     }
 
     private static Map<String, String> streamingHeaders() {
@@ -77,7 +79,7 @@ class IncomingObjectTest {
 
     @Test
     void fewerBytesThanTheDecodedLengthSays_isIncompleteBody() {
-        Map<String, String> headers = new java.util.HashMap<>(streamingHeaders());
+        Map<String, String> headers = new HashMap<>(streamingHeaders());
         headers.remove("x-amz-trailer");
         headers.put("x-amz-decoded-content-length", Integer.toString(PAYLOAD.length + 1));
         byte[] body = AwsChunkedInputStreamTest.chunked(PAYLOAD, 8192);

@@ -1,5 +1,6 @@
 package com.rushgate.local.template;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -94,7 +95,7 @@ public final class Intrinsics {
             case "Fn::Or" -> list(name, argument, -1).stream().anyMatch(arg -> truth(resolve(arg)));
             case "Fn::FindInMap" -> findInMap(argument);
             case "Fn::Base64" -> Base64.getEncoder().encodeToString(
-                    String.valueOf(resolve(argument)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    String.valueOf(resolve(argument)).getBytes(StandardCharsets.UTF_8));
             default -> throw new UnsupportedIntrinsicException(name);
         };
     }

@@ -1,13 +1,13 @@
 package com.rushgate.core.app.port;
 
-import com.rushgate.core.app.RetryableException;
 import com.rushgate.core.app.EntryDecision;
+import com.rushgate.core.app.RetryableException;
 import com.rushgate.core.domain.FailureReason;
 import com.rushgate.core.domain.ParticipationRequest;
 import com.rushgate.core.domain.RejectReason;
 import com.rushgate.core.domain.RequestId;
-import com.rushgate.core.domain.Transition;
 import com.rushgate.core.domain.RequestStatus;
+import com.rushgate.core.domain.Transition;
 import java.time.Instant;
 import java.util.Optional;
 

@@ -1,7 +1,7 @@
 package com.rushgate.core.app.port;
 
-import com.rushgate.core.app.RetryableException;
 import com.rushgate.core.app.DrawDecisions;
+import com.rushgate.core.app.RetryableException;
 import com.rushgate.core.app.WorkMessage;
 import java.util.List;
 

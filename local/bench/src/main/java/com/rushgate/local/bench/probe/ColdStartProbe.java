@@ -2,17 +2,27 @@ package com.rushgate.local.bench.probe;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
 import java.lang.reflect.Field;
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The main class of one cold-start measurement: a fresh JVM whose class path holds this class,
@@ -55,7 +65,7 @@ public final class ColdStartProbe {
      *
      * @return {@code directory}
      */
-    public static Path unpackInto(Path directory) throws java.io.IOException {
+    public static Path unpackInto(Path directory) throws IOException {
         for (Class<?> type : List.of(ColdStartProbe.class, MissingClasses.class)) {
             String resource = type.getName().replace('.', '/') + ".class";
             Path target = directory.resolve(resource);
@@ -64,7 +74,7 @@ public final class ColdStartProbe {
                 if (in == null) {
                     throw new IllegalStateException("the class path lacks " + resource);
                 }
-                Files.copy(in, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
             }
         }
         return directory;
@@ -78,7 +88,7 @@ public final class ColdStartProbe {
         try {
             run(args, lines);
         } catch (Throwable failure) {
-            Throwable cause = failure instanceof java.lang.reflect.InvocationTargetException i && i.getCause() != null
+            Throwable cause = failure instanceof InvocationTargetException i && i.getCause() != null
                     ? i.getCause() : failure;
             lines.add("error=" + oneLine(cause.toString()));
         }
@@ -88,8 +98,8 @@ public final class ColdStartProbe {
     }
 
     private static void run(String[] args, List<String> lines) throws Exception {
-        String[] jars = args[1].split(java.io.File.pathSeparator);
-        java.net.URL[] urls = new java.net.URL[jars.length];
+        String[] jars = args[1].split(File.pathSeparator);
+        URL[] urls = new URL[jars.length];
         for (int i = 0; i < jars.length; i++) {
             urls[i] = Path.of(jars[i]).toUri().toURL();
         }
@@ -145,15 +155,15 @@ public final class ColdStartProbe {
      * notes every class it was asked for and could not find: a class removed from a minimized jar
      * that something loads by name shows up here, even where the caller falls back quietly.
      */
-    private static final class MissingClasses extends java.net.URLClassLoader {
+    private static final class MissingClasses extends URLClassLoader {
 
         static {
             ClassLoader.registerAsParallelCapable();
         }
 
-        private final java.util.Set<String> missing = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        private final Set<String> missing = ConcurrentHashMap.newKeySet();
 
-        MissingClasses(java.net.URL[] urls) {
+        MissingClasses(URL[] urls) {
             super(urls, ClassLoader.getSystemClassLoader());
         }
 
@@ -174,12 +184,12 @@ public final class ColdStartProbe {
 
     /** CPU time of the whole process so far, in nanoseconds; -1 where the platform does not tell. */
     private static long cpuNanos() {
-        return ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(-1L);
+        return ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos).orElse(-1L);
     }
 
     /** Classes loaded since the JVM started, the JDK's own included. */
     private static long loadedClasses() {
-        return java.lang.management.ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount();
+        return ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount();
     }
 
     /** As the runtime interface client loads a handler; returns the stream handler it wraps. */
