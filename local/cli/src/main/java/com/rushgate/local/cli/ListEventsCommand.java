@@ -7,7 +7,6 @@ import com.rushgate.local.stack.StackState;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "list-events", mixinStandardHelpOptions = true, description = "Lists the running stack's events.")
 final class ListEventsCommand implements Runnable {

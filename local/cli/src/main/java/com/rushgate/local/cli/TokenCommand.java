@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Duration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 @Command(name = "token", mixinStandardHelpOptions = true,

@@ -1,7 +1,6 @@
 package com.rushgate.local.it;
 
 import com.rushgate.core.aws.DynamoEventCatalog;
-import com.rushgate.core.aws.DynamoRequestStore;
 import com.rushgate.core.aws.DynamoStockAllocator;
 import com.rushgate.core.contract.StockAllocatorContract;
 import com.rushgate.core.domain.Event;
