@@ -81,26 +81,21 @@ class RaffleIT {
                 .create(new CreateEventCommand(eventId, EventType.RAFFLE, capacity, opensAt, closesAt));
     }
 
-    /** Records the entries as Ingest does (RECEIVED, in the arrival index), from sixteen threads. */
-    private static List<ParticipationRequest> record(String eventId, int count, Instant acceptedAt) {
-        Event shape = Event.create(eventId, EventType.RAFFLE, CAPACITY, acceptedAt.minusSeconds(60),
-                acceptedAt.plusSeconds(3600));
+    /**
+     * Records each entry as Ingest does (RECEIVED, in the arrival index, accepted now) and sends its
+     * work message, from sixteen threads.
+     */
+    private static void enter(Event raffle, int count) {
         HmacUserKeys keys = new HmacUserKeys(new byte[32]);
         Sha256RequestIds ids = new Sha256RequestIds();
-        List<ParticipationRequest> requests = IntStream.range(0, count).mapToObj(i -> "entrant-" + i)
-                .map(user -> ParticipationRequest.received(ids.derive(eventId, user), shape, user, keys.derive(user),
-                        acceptedAt, null))
-                .toList();
         DynamoRequestStore store = Tables.requestStore(stack);
-        inParallel(requests.stream().map(request -> (Runnable) () -> store.insertIfAbsent(request)).toList());
-        return requests;
-    }
-
-    /** Sends their work messages as Ingest does, from sixteen threads. */
-    private static void queue(List<ParticipationRequest> requests) {
         SqsWorkQueue queue = new SqsWorkQueue(stack.clients().sqs(), stack.model().functionVariable("QUEUE_URL"));
-        inParallel(requests.stream().map(r -> (Runnable) () -> queue.send(new WorkMessage(r.requestId(), r.eventId(),
-                r.acceptedAt()))).toList());
+        inParallel(IntStream.range(0, count).mapToObj(i -> "entrant-" + i).map(user -> (Runnable) () -> {
+            ParticipationRequest request = ParticipationRequest.received(ids.derive(raffle.eventId(), user), raffle,
+                    user, keys.derive(user), Instant.now().truncatedTo(ChronoUnit.MILLIS), null);
+            store.insertIfAbsent(request);
+            queue.send(new WorkMessage(request.requestId(), request.eventId(), request.acceptedAt()));
+        }).toList());
     }
 
     private static void inParallel(List<Runnable> tasks) {
@@ -140,15 +135,16 @@ class RaffleIT {
     @Test
     void tenThousandEntries_areDrawnOnSchedule_decidedOnce_andTheDrawVerifies() throws IOException {
         String eventId = SharedStack.newEventId("raffle-10k");
-        Instant acceptedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        List<ParticipationRequest> entries = record(eventId, ENTRIES, acceptedAt);
-        // Created once every entry is recorded, closing a few seconds later: no entry arrives after it.
-        Event raffle = createRaffle(eventId, CAPACITY, acceptedAt.minusSeconds(60), Instant.now().plusSeconds(5));
+        Instant opensAt = Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.MILLIS);
+        Event raffle = createRaffle(eventId, CAPACITY, opensAt, opensAt.plus(Duration.ofHours(1)));
         JsonNode before = publicGet("/events/" + eventId);
         assertThat(before.path("type").asText()).isEqualTo("RAFFLE");
         assertThat(before.path("commitment").asText()).isEqualTo(raffle.raffle().commitment());
         assertThat(before.has("draw")).as("no seed before the draw").isFalse();
-        queue(entries);
+
+        enter(raffle, ENTRIES);
+        // Closed as an operator closes it once the entries are in; due after the settle window.
+        assertThat(SharedStack.events(stack).close(eventId, Instant.now())).isTrue();
 
         // Entered, or already decided: the stack's own schedule may draw the raffle as soon as it can.
         await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(2)).until(() -> {
