@@ -22,7 +22,7 @@ import java.util.function.Consumer;
  * {@code ./rushgate bench}: how fast Rushgate is on this machine, against the emulators' own
  * limits and against the synchronous design it replaces. Sections, in order, a class each:
  * warm-up ({@link Ingest#warmUp}), floor ({@link Floor}), ingest ({@link Ingest}), drain
- * ({@link Drain}), burst ({@link Burst}, asynchronous and synchronous), cold start
+ * ({@link Drain}), burst ({@link Burst}, asynchronous and synchronous), raffle ({@link Raffle}), cold start
  * ({@link ColdStarts}); each writes its part of the {@link Report}, and this class runs them on one
  * stack ({@link BenchStack}).
  * Everything runs on 127.0.0.1 in one JVM, the load generator included, so every number shares
@@ -40,7 +40,7 @@ public final class Bench {
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(29);
 
     /** The bench's sections in the order they run (a name on the command line may use '-' for ' '). */
-    public static final List<String> SECTIONS = List.of("floor", "ingest", "drain", "burst", "cold start");
+    public static final List<String> SECTIONS = List.of("floor", "ingest", "drain", "burst", "raffle", "cold start");
 
     private final Plan plan;
     private final PrintStream console;
@@ -134,8 +134,8 @@ public final class Bench {
         try (LocalStack stack = LocalStack.start(options); HttpLoad load = new HttpLoad(REQUEST_TIMEOUT)) {
             BenchStack bench = new BenchStack(stack, console);
             Ingest ingest = new Ingest(bench, plan, console);
-            // The warm-up mints the tokens that the ingest and burst sections send with.
-            boolean warmUp = wanted("ingest") || wanted("burst");
+            // The warm-up mints the tokens that the ingest, burst and raffle sections send with.
+            boolean warmUp = wanted("ingest") || wanted("burst") || wanted("raffle");
             Sections sections = new Sections(report, console, afterSection,
                     (warmUp ? 1 : 0) + (int) SECTIONS.stream().filter(this::wanted).count());
             if (warmUp) {
@@ -158,6 +158,9 @@ public final class Bench {
             if (wanted("burst")) {
                 sections.run("burst", () -> new Burst(bench, plan, console)
                         .run(load, Optional.ofNullable(floors.get(plan.referenceLevel())), report));
+            }
+            if (wanted("raffle")) {
+                sections.run("raffle", () -> new Raffle(bench, plan, console).run(load, report));
             }
             if (wanted("cold start")) {
                 sections.run("cold start", () -> coldStarts(bench, template.toAbsolutePath().getParent())

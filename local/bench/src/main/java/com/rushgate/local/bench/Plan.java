@@ -20,11 +20,16 @@ import java.util.List;
  * @param burstLimit       the longest a burst may take, sending and deciding
  * @param coldStartRuns    fresh JVMs per function and mode in the cold-start section
  * @param coldStartWarmCalls invocations after the first in each of those JVMs
+ * @param raffleEntrants   entries over HTTP into an open raffle (at most one per minted token)
+ * @param raffleEntries    entries of the raffle that is entered, drawn and finalised
+ * @param raffleCapacity   winners of the section's raffles
+ * @param raffleHeapEntries synthetic entries of each in-process draw whose memory is measured
  */
 record Plan(String name, List<Integer> levels, Duration floorEach, Duration warmup, Duration ingestEach, int ingestMax,
             List<DrainSetting> drains, int drainMessages, int burstRequests, double burstDuplicates,
             int burstConnections, int burstCapacity, Duration burstLimit, int coldStartRuns,
-            int coldStartWarmCalls) {
+            int coldStartWarmCalls, int raffleEntrants, int raffleEntries, int raffleCapacity,
+            List<Integer> raffleHeapEntries) {
 
     /** One worker configuration: messages per invocation and concurrent invocations. */
     record DrainSetting(int batchSize, int maximumConcurrency) {
@@ -36,20 +41,21 @@ record Plan(String name, List<Integer> levels, Duration floorEach, Duration warm
                 Duration.ofSeconds(20), 20_000,
                 List.of(new DrainSetting(1, 10), new DrainSetting(10, 4), new DrainSetting(10, 10),
                         new DrainSetting(10, 16)),
-                3_000, 100_000, 0.2, 2_000, 1_000, Duration.ofMinutes(30), 5, 200);
+                3_000, 100_000, 0.2, 2_000, 1_000, Duration.ofMinutes(30), 5, 200,
+                5_000, 100_000, 1_000, List.of(100_000, 1_000_000));
     }
 
     /** Every section, small: under 3 minutes on 2 cores. */
     static Plan quick() {
         return new Plan("quick", List.of(1, 16, 64, 256), Duration.ofSeconds(1), Duration.ofSeconds(4),
                 Duration.ofSeconds(3), 5_000, List.of(new DrainSetting(10, 10)), 500, 2_000, 0.2, 200, 100,
-                Duration.ofMinutes(2), 1, 30);
+                Duration.ofMinutes(2), 1, 30, 2_000, 10_000, 100, List.of(100_000, 1_000_000));
     }
 
     /** For the smoke test: proves every section runs; the numbers mean nothing. */
     static Plan smoke() {
         return new Plan("smoke", List.of(1, 4), Duration.ofMillis(300), Duration.ofMillis(500), Duration.ofMillis(700),
-                200, List.of(new DrainSetting(10, 2)), 60, 120, 0.2, 20, 10, Duration.ofMinutes(3), 1, 2);
+                200, List.of(new DrainSetting(10, 2)), 60, 120, 0.2, 20, 10, Duration.ofMinutes(3), 1, 2, 50, 300, 10, List.of(10_000));
     }
 
     /** Participants of the burst; their tokens serve every section. */

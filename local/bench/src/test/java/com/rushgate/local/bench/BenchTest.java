@@ -21,7 +21,7 @@ class BenchTest {
                 Optional.empty(), quiet, report -> { }, Set.of("cold-starts")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'cold-starts'")
-                .hasMessageContaining("floor, ingest, drain, burst, cold start");
+                .hasMessageContaining("floor, ingest, drain, burst, raffle, cold start");
     }
 
     @Test

@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"How fast Rushgate is on this machine: the emulators' own floor, ingest over HTTP at 1, 16, 64",
-                "and 256 clients, the worker's drain rate, a burst against the synchronous design it replaces, and",
+                "and 256 clients, the worker's drain rate, a burst against the synchronous design it replaces, a",
+                "raffle (entries per second, time to draw and to finalise 100,000 entries, the draw's memory), and",
                 "cold starts. Starts its own in-memory stack; everything stays on 127.0.0.1. The full run takes about",
                 "30 minutes on 2 cores; --quick about 2. docs/BENCHMARKS.md explains the sections."})
 final class BenchCommand implements Callable<Integer> {
@@ -36,8 +37,9 @@ final class BenchCommand implements Callable<Integer> {
     boolean json;
 
     @Option(names = "--section", paramLabel = "NAME",
-            description = {"Run only this section (repeatable): floor, ingest, drain, burst, cold-start. Ingest and",
-                    "drain need the floor; cold-start needs nothing else (about 4 minutes in the full plan)."})
+            description = {"Run only this section (repeatable): floor, ingest, drain, burst, raffle, cold-start.",
+                    "Ingest and drain need the floor; raffle and cold-start need nothing else (cold-start takes",
+                    "about 4 minutes in the full plan)."})
     java.util.List<String> sections = new java.util.ArrayList<>();
 
     @Option(names = "--out", paramLabel = "DIR",

@@ -42,7 +42,7 @@ class BenchSmokeIT {
         }
         assertThat(summary.get("failedSections")).as(summary.path("failures").toString()).isEmpty();
         assertThat(summary.get("awsLimits").asBoolean()).isFalse();
-        assertThat(err.toString()).contains("bench: section 6 of 6, cold start");
+        assertThat(err.toString()).contains("bench: section 6 of 7, raffle", "bench: section 7 of 7, cold start");
         assertThat(summary.get("burstLost").asInt()).as(summary.get("burst").toString()).isZero();
         assertThat(summary.get("burstOversold").asInt()).as(summary.get("burst").toString()).isZero();
         assertThat(summary.get("burstLostHeldBack").asInt()).as(summary.get("burst").toString()).isZero();
@@ -50,6 +50,21 @@ class BenchSmokeIT {
         assertThat(summary.get("asyncErrors").isIntegralNumber()).isTrue();
         assertThat(summary.get("syncErrors").isIntegralNumber()).isTrue();
         assertThat(summary.get("machine").get("cores").asInt()).isPositive();
+
+        // The smoke plan's raffle: 50 entrants over HTTP, 300 entries drawn for 10 winners.
+        JsonNode raffle = summary.get("raffle");
+        for (String field : List.of("entriesPerSecond", "enteredPerSecond", "enteredAtScalePerSecond", "drawSeconds",
+                "finaliseSeconds", "drawAllocatedMb", "drawMillionEntriesMs")) {
+            assertThat(raffle.path(field).isNumber()).as(field + " in " + raffle).isTrue();
+            assertThat(raffle.get(field).asDouble()).as(field).isPositive();
+        }
+        assertThat(raffle.get("drawRetainedKb").isNumber()).isTrue();
+        assertThat(raffle.get("enteredOverHttp").asInt()).isEqualTo(50);
+        assertThat(raffle.get("entries").asInt()).isEqualTo(300);
+        assertThat(raffle.get("drawnEntries").asInt()).isEqualTo(300);
+        assertThat(raffle.get("succeeded").asInt()).isEqualTo(10);
+        assertThat(raffle.get("rejected").asInt()).isEqualTo(290);
+        assertThat(Files.readString(reportDirectory.resolve("report.txt"))).contains("Raffle: entered by the workers");
 
         JsonNode coldStarts = summary.get("coldStartMs");
         assertThat(coldStarts.fieldNames()).toIterable()
