@@ -1,5 +1,6 @@
 package com.rushgate.local.bench;
 
+import com.sun.management.OperatingSystemMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -9,7 +10,7 @@ record Machine(int cores, long memoryMb, String jdk, String os, String arch, lon
 
     static Machine current() {
         long memory = 0;
-        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os) {
             memory = os.getTotalMemorySize() / (1024 * 1024);
         }
         return new Machine(Runtime.getRuntime().availableProcessors(), memory,

@@ -76,6 +76,18 @@ final class ProbeEvents {
             for (int i = 0; i < count; i++) {
                 payloads.add("{\"dryRun\":true,\"maxMessages\":1,\"reason\":\"bench\"}");
             }
+        } else if (handler.startsWith("com.rushgate.redrive.DrawHandler")) {
+            // An FCFS event: the draw reads it and answers NOT_A_RAFFLE, drawing and writing nothing.
+            String eventId = fixtures.event(1_000_000);
+            for (int i = 0; i < count; i++) {
+                payloads.add("{\"eventId\":\"" + eventId + "\",\"excludeFailed\":false}");
+            }
+        } else if (handler.startsWith("com.rushgate.events.")) {
+            String eventId = fixtures.event(1_000_000);
+            String sample = sample("event-info.json").replace("raffle-1", eventId);
+            for (int i = 0; i < count; i++) {
+                payloads.add(sample);
+            }
         } else if (handler.startsWith("com.rushgate.redrive.ReconcileHandler")) {
             for (int i = 0; i < count; i++) {
                 payloads.add(Scheduler.scheduledEvent(target.environment().getOrDefault("AWS_REGION", "eu-west-1"),

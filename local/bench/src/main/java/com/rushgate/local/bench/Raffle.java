@@ -30,6 +30,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
@@ -152,7 +153,7 @@ final class Raffle {
         ForkJoinPool pool = new ForkJoinPool(16);
         try {
             pool.submit(work).get();
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw new IllegalStateException("recording entries failed: " + e.getCause(), e.getCause());
         } finally {
             pool.shutdownNow();

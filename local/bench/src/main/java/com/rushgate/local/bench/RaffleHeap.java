@@ -2,6 +2,7 @@ package com.rushgate.local.bench;
 
 import com.rushgate.core.domain.DrawSeed;
 import com.rushgate.core.domain.RaffleDraw;
+import com.sun.management.ThreadMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.security.SecureRandom;
@@ -39,7 +40,7 @@ final class RaffleHeap {
     /** Draws {@code capacity} winners of {@code entries} synthetic requestIds and measures it. */
     static Measure measure(int entries, int capacity) {
         warmUp(capacity);
-        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
         String[] ids = new String[entries];
         for (int i = 0; i < entries; i++) {
             ids[i] = PREFIX + i;

@@ -1,6 +1,7 @@
 package com.rushgate.local.bench;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -32,7 +33,7 @@ final class Svg {
 
     /** Values at categories (e.g. requests per second at 1, 16, 64, 256 clients), one line per series. */
     static String categories(String title, String xLabel, String yLabel, List<String> categories, List<Series> series) {
-        double max = series.stream().flatMapToDouble(s -> java.util.Arrays.stream(s.values())).max().orElse(1);
+        double max = series.stream().flatMapToDouble(s -> Arrays.stream(s.values())).max().orElse(1);
         double top = niceCeiling(max);
         StringBuilder svg = open(title);
         axes(svg, xLabel, yLabel);

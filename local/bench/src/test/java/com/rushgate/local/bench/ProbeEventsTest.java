@@ -82,4 +82,17 @@ class ProbeEventsTest {
         assertThat(read(files)).allMatch(payload -> payload.contains("\"dryRun\":true"));
         assertThat(read(hello)).containsExactly("{\"n\":0}", "{\"n\":1}");
     }
+
+    @Test
+    void draw_asksForADrawOfTheBenchsFcfsEvent_andTheEventViewShowsIt() throws Exception {
+        ProbeEvents events = new ProbeEvents(ROOT, work, fixtures);
+
+        List<String> draw = read(events.events(target("com.rushgate.redrive.DrawHandler::handleRequest"), 2));
+        List<String> view = read(events.events(target("com.rushgate.events.EventInfoHandler::handleRequest"), 1));
+
+        assertThat(draw).containsExactly("{\"eventId\":\"cold-1234\",\"excludeFailed\":false}",
+                "{\"eventId\":\"cold-1234\",\"excludeFailed\":false}");
+        assertThat(view).singleElement().satisfies(payload -> assertThat(payload)
+                .contains("\"/events/cold-1234\"", "\"resource\": \"/events/{eventId}\"").doesNotContain("raffle-1"));
+    }
 }

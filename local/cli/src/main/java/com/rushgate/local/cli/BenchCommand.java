@@ -2,9 +2,14 @@ package com.rushgate.local.cli;
 
 import com.rushgate.local.bench.Bench;
 import com.rushgate.local.bench.Report;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -40,7 +45,7 @@ final class BenchCommand implements Callable<Integer> {
             description = {"Run only this section (repeatable): floor, ingest, drain, burst, raffle, cold-start.",
                     "Ingest and drain need the floor; raffle and cold-start need nothing else (cold-start takes",
                     "about 4 minutes in the full plan)."})
-    java.util.List<String> sections = new java.util.ArrayList<>();
+    List<String> sections = new ArrayList<>();
 
     @Option(names = "--out", paramLabel = "DIR",
             description = "Also write results.json, report.txt and the SVG charts into DIR (e.g. docs/bench).")
@@ -70,11 +75,11 @@ final class BenchCommand implements Callable<Integer> {
                     if (out != null) {
                         try {
                             finished.write(out.toAbsolutePath().normalize(), spec.commandLine().getErr());
-                        } catch (java.io.IOException e) {
-                            throw new java.io.UncheckedIOException(e);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
                         }
                     }
-                }, java.util.Set.copyOf(sections));
+                }, Set.copyOf(sections));
         stdout.print(report.text().substring(printed[0]));
         if (json) {
             stdout.println(report.json());
