@@ -211,30 +211,17 @@ class LocalStackIT {
     }
 
     @Test
-    void demoOfARaffle_isDrawnOnSchedule_everyEntrantDecided_andTheDrawVerifies() throws Exception {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-
-        int exit = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), "demo", "--type", "RAFFLE",
-                "--users", "40", "--capacity", "6", "--duplicates", "0.2", "--concurrency", "8", "--json",
-                "--template", TestStacks.template().toString(), "--state-dir", TestStacks.tempDir("rushgate-raffle").toString());
-
-        String[] lines = out.toString().strip().split("\n");
-        JsonNode summary = JSON.readTree(lines[lines.length - 1]);
-        assertThat(exit).as(err.toString()).isZero();
-        assertThat(summary.get("type").asText()).isEqualTo("RAFFLE");
-        assertThat(summary.get("lost").asInt()).isZero();
-        assertThat(summary.get("entries").asInt()).isEqualTo(40);
-        assertThat(summary.get("winners").asInt()).isEqualTo(6);
-        assertThat(summary.get("notDrawn").asInt()).isEqualTo(34);
-        assertThat(summary.get("drawVerified").asBoolean()).isTrue();
-        assertThat(summary.get("lakeRecords").asInt()).as("each entry in the lake once, after the draw").isEqualTo(40);
-        assertThat(out.toString()).contains("Rushgate demo: raffle").contains("raffle_draws:");
-
+    void demoOfARaffle_withChaos_isRefusedBeforeAnyStackStarts() {
+        // The raffle's demo itself (drawn on the stack's schedule, every entrant decided, the draw
+        // verified) is the path RaffleIT covers with 10,000 entries; its run waits for the
+        // reconciler's minute, so the suite does not repeat it here.
         StringWriter wrong = new StringWriter();
-        assertThat(Main.run(new PrintWriter(new StringWriter(), true), new PrintWriter(wrong, true), "demo", "--type",
-                "RAFFLE", "--chaos", "0.1", "--template", TestStacks.template().toString())).isNotZero();
-        assertThat(wrong.toString()).contains("--chaos runs with an FCFS drop");
+
+        int exit = Main.run(new PrintWriter(new StringWriter(), true), new PrintWriter(wrong, true), "demo", "--type",
+                "RAFFLE", "--chaos", "0.1", "--template", TestStacks.template().toString());
+
+        assertThat(exit).isNotZero();
+        assertThat(wrong.toString()).contains("--chaos runs with an FCFS drop").doesNotContain("starting an in-memory stack");
     }
 
     @Test
