@@ -13,6 +13,7 @@ import com.rushgate.local.template.ParameterValues;
 import com.rushgate.local.template.StackModel;
 import com.rushgate.local.template.Template;
 import com.rushgate.local.triggers.SqsPoller;
+import com.rushgate.local.triggers.StreamPoller;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -244,6 +245,11 @@ public final class LocalStack implements AutoCloseable {
 
     public List<SqsPoller> pollers() {
         return eventSources.pollers();
+    }
+
+    /** The functions' DynamoDB stream triggers this stack runs. */
+    public List<StreamPoller> streamPollers() {
+        return eventSources.streamPollers();
     }
 
     public Map<String, FunctionPool> functions() {
