@@ -1,6 +1,7 @@
 package com.rushgate.local.stack;
 
 import com.rushgate.local.auth.LocalIssuer;
+import com.rushgate.local.auth.OperatorKey;
 import com.rushgate.local.gateway.Gateway;
 import com.rushgate.local.lambda.FunctionPool;
 import com.rushgate.local.lambda.Invocation;
@@ -236,6 +237,16 @@ public final class LocalStack implements AutoCloseable {
 
     public StackOptions options() {
         return options;
+    }
+
+    /** The file of the operator key the admin routes (AWS_IAM) accept signatures of, when the stack has an API. */
+    public Optional<Path> operatorKeyFile() {
+        return Optional.ofNullable(api).map(a -> options.stateDir().resolve(OperatorKey.KEY_FILE).toAbsolutePath());
+    }
+
+    /** The operator key the admin routes accept signatures of, when the stack has an API. */
+    public Optional<OperatorKey> operatorKey() {
+        return Optional.ofNullable(api).map(LocalApi::operatorKey);
     }
 
     /** The local Cognito stand-in, when the API has an authorizer. */

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -24,15 +25,36 @@ public final class StackModel {
     public record QueueSpec(String logicalId, String name, String url, String arn, Map<String, Object> properties) {
     }
 
+    /** Who may call a route: anyone, a holder of a Cognito token, or an IAM principal that signs with SigV4. */
+    public enum RouteAuth {
+        NONE, COGNITO, AWS_IAM
+    }
+
     /**
+     * @param auth      the route's authorizer: its event's {@code Auth.Authorizer} ({@code NONE},
+     *                  {@code AWS_IAM}), else the API's default Cognito authorizer when it has one
      * @param bodyModel the schema API Gateway checks the body against (SAM RequestModel with
      *                  ValidateBody), or null when the body is not validated
      */
-    public record ApiRoute(String functionId, String method, String pathTemplate, boolean authorized,
+    public record ApiRoute(String functionId, String method, String pathTemplate, RouteAuth auth,
                            BodyModel bodyModel) {
 
-        public ApiRoute(String functionId, String method, String pathTemplate, boolean authorized) {
-            this(functionId, method, pathTemplate, authorized, null);
+        public ApiRoute {
+            Objects.requireNonNull(auth, "auth");
+        }
+
+        /** A route that the Cognito authorizer guards ({@code cognito}) or that is open. */
+        public ApiRoute(String functionId, String method, String pathTemplate, boolean cognito, BodyModel bodyModel) {
+            this(functionId, method, pathTemplate, cognito ? RouteAuth.COGNITO : RouteAuth.NONE, bodyModel);
+        }
+
+        public ApiRoute(String functionId, String method, String pathTemplate, boolean cognito) {
+            this(functionId, method, pathTemplate, cognito, null);
+        }
+
+        /** Whether the Cognito authorizer guards the route. */
+        public boolean authorized() {
+            return auth == RouteAuth.COGNITO;
         }
     }
 

@@ -115,7 +115,9 @@ class StackModelTest {
             assertThat(throttled.headers()).containsEntry("Retry-After", "1");
             assertThat(throttled.jsonTemplate()).contains("TOO_MANY_REQUESTS");
         });
-        assertThat(api.gatewayResponses().get("MISSING_AUTHENTICATION_TOKEN").statusCode()).isEqualTo(404);
+        assertThat(api.gatewayResponses().get("MISSING_AUTHENTICATION_TOKEN").statusCode()).isEqualTo(403);
+        assertThat(api.gatewayResponses().get("INVALID_SIGNATURE").jsonTemplate())
+                .contains("\"message\":$context.error.messageString", "INVALID_SIGNATURE");
     }
 
     @Test
