@@ -3,6 +3,7 @@ package com.rushgate.local.stack;
 import com.rushgate.local.auth.LocalIssuer;
 import com.rushgate.local.auth.OperatorKey;
 import com.rushgate.local.gateway.Gateway;
+import com.rushgate.local.gateway.MountedHandler;
 import com.rushgate.local.lambda.FunctionPool;
 import com.rushgate.local.lambda.Invocation;
 import com.rushgate.local.limits.AwsLimits;
@@ -181,6 +182,20 @@ public final class LocalStack implements AutoCloseable {
 
     public Optional<URI> apiEndpoint() {
         return Optional.ofNullable(api).map(LocalApi::gateway).map(Gateway::endpoint);
+    }
+
+    /**
+     * Serves {@code prefix} on the API's port with {@code handler}, beside the API and before it
+     * (no WAF, throttle or authorizer): the local stack's own pages, such as the console.
+     *
+     * @throws IllegalStateException    if this stack serves no API (an attached one)
+     * @throws IllegalArgumentException if the prefix would hide an API route
+     */
+    public void mount(String prefix, MountedHandler handler) {
+        if (api == null) {
+            throw new IllegalStateException("this stack serves no API to mount " + prefix + " beside");
+        }
+        api.gateway().mount(prefix, handler);
     }
 
     /** DynamoDB as the functions and tools see it: the limits proxy with --aws-limits, else DynamoDB Local. */
