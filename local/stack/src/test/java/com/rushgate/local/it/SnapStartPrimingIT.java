@@ -163,6 +163,32 @@ class SnapStartPrimingIT {
         assertThat(requests().find(request.requestId()).orElseThrow().status()).isEqualTo(RequestStatus.QUEUED);
     }
 
+    @Test
+    void admin_primesWithoutWriting_thenRestocksARealEvent() throws Exception {
+        String eventId = openFcfs("admin", 3);
+        State before = State.of(stack);
+
+        try (SnapStartEnvironment admin = SnapStartEnvironment.start(stack.function("AdminFunction"))) {
+            assertAllOk(admin.checkpointAndRestore(), "admin: view of the priming event, its counts and the queues");
+            assertThat(State.of(stack)).isEqualTo(before);
+
+            JsonNode response = payload(admin.invoke(restock(eventId, 5)));
+
+            assertThat(response.get("statusCode").asInt()).as(response.toString()).isEqualTo(200);
+        }
+        assertThat(Tables.remaining(stack, eventId)).isEqualTo(8);
+    }
+
+    /** events/admin.json: an operator's signed restock of {@code eventId}. */
+    private static String restock(String eventId, int units) throws IOException {
+        ObjectNode event = (ObjectNode) JSON.readTree(Path.of(Fixtures.event("admin.json")).toFile());
+        ((ObjectNode) event.get("pathParameters")).put("eventId", eventId);
+        event.put("path", "/admin/events/" + eventId + "/restock");
+        ((ObjectNode) event.get("requestContext")).put("path", "/prod/admin/events/" + eventId + "/restock");
+        event.put("body", "{\"units\":" + units + "}");
+        return event.toString();
+    }
+
     /** Every step ran and succeeded, the named one included. */
     private static void assertAllOk(Map<String, String> outcomes, String expectedStep) {
         assertThat(outcomes).containsKey(expectedStep)
