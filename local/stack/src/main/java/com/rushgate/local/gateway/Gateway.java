@@ -19,12 +19,13 @@ import java.util.function.Function;
  * gives itself is shaped by the template's GatewayResponses.
  *
  * <p>{@link ApiStage} is what API Gateway does with a request; {@link GatewayServer} is the HTTP
- * server in front of it.
+ * server in front of it, which also serves the local stack's own pages ({@link #mount}).
  */
 public final class Gateway implements AutoCloseable {
 
     private final ApiStage stage;
     private final GatewayServer server;
+    private final List<ApiRoute> apiRoutes;
 
     /**
      * @param webAcl    the WAF web ACL in front of the stage, or null for none
@@ -56,6 +57,34 @@ public final class Gateway implements AutoCloseable {
         this.stage = new ApiStage(api, apiRoutes, webAcl, functions, verifier, iam, accountRate, accountBurst,
                 System::nanoTime, Clock.systemUTC());
         this.server = new GatewayServer(port, threads, stage::answer, stage.responses());
+        this.apiRoutes = List.copyOf(apiRoutes);
+    }
+
+    /**
+     * Serves {@code prefix} and every path below it with {@code handler}, before the API stage,
+     * from now on.
+     *
+     * @param prefix a path such as {@code /console}: a leading slash, no trailing one, and a first
+     *               segment that no API route starts with (nor a route that starts with a variable)
+     * @throws IllegalArgumentException if the prefix is malformed or would hide an API route
+     */
+    public void mount(String prefix, MountedHandler handler) {
+        if (!prefix.matches("(/[A-Za-z0-9._-]+)+") || prefix.contains("/..") || prefix.contains("/./")) {
+            throw new IllegalArgumentException("a mount prefix is a plain path like /console, not " + prefix);
+        }
+        String top = firstSegment(prefix);
+        apiRoutes.stream().filter(route -> firstSegment(route.pathTemplate()).equals(top)
+                        || firstSegment(route.pathTemplate()).startsWith("{"))
+                .findFirst().ifPresent(route -> {
+                    throw new IllegalArgumentException(prefix + " would hide the API route " + route.method() + " "
+                            + route.pathTemplate());
+                });
+        server.mount(prefix, handler);
+    }
+
+    private static String firstSegment(String path) {
+        String[] segments = path.split("/", 3);
+        return segments.length > 1 ? segments[1] : "";
     }
 
     public URI endpoint() {

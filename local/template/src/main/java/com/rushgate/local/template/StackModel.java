@@ -85,6 +85,19 @@ public final class StackModel {
                              boolean enabled) {
     }
 
+    /**
+     * A function's DynamoDB event: Lambda's event source mapping on a table's stream.
+     *
+     * @param sourceArn              the stream's ARN
+     * @param tumblingWindowSeconds  TumblingWindowInSeconds, 0 for none
+     * @param maximumRetryAttempts   retries of a failed batch before it is skipped; -1 until its records expire
+     */
+    public record StreamTrigger(String functionId, String eventName, String sourceArn, String tableLogicalId,
+                                String startingPosition, int batchSize, int batchingWindowSeconds,
+                                int tumblingWindowSeconds, boolean reportBatchItemFailures,
+                                boolean bisectBatchOnFunctionError, int maximumRetryAttempts, boolean enabled) {
+    }
+
     public record ScheduleTrigger(String functionId, String eventName, String expression, Duration rate,
                                   String input, boolean enabled) {
     }
@@ -159,6 +172,7 @@ public final class StackModel {
     private final WebAclSpec webAcl;
     private final List<ApiRoute> routes;
     private final List<SqsTrigger> sqsTriggers;
+    private final List<StreamTrigger> streamTriggers;
     private final List<ScheduleTrigger> schedules;
     private final List<FunctionSpec> functions;
     private final List<DeliveryStreamSpec> deliveryStreams;
@@ -182,6 +196,7 @@ public final class StackModel {
         webAcl = apiId == null ? null : WebAclSpec.forApi(template, names.intrinsics(), apiId).orElse(null);
         routes = RouteReader.read(template, names, apiId, api, events);
         sqsTriggers = SqsTriggerReader.read(template, names, events);
+        streamTriggers = StreamTriggerReader.read(template, names, events);
         schedules = ScheduleReader.read(events);
         functions = FunctionReader.read(template, names, sqsTriggers);
         deliveryStreams = DeliveryStreamReader.read(template, names);
@@ -213,6 +228,11 @@ public final class StackModel {
 
     public List<SqsTrigger> sqsTriggers() {
         return sqsTriggers;
+    }
+
+    /** The functions' DynamoDB stream events. */
+    public List<StreamTrigger> streamTriggers() {
+        return streamTriggers;
     }
 
     public List<ScheduleTrigger> schedules() {
