@@ -4,8 +4,8 @@ package com.rushgate.core.app;
  * Every error the functions answer with, with the HTTP status it maps to. The mapping lives here so
  * that a client error can never turn into a 500 by accident. The answers API Gateway and the WAF
  * give themselves (an unknown route, an unreadable request, a WAF block) carry the codes of the
- * template's gateway responses and web ACL; docs/openapi.yaml lists both, except the operators'
- * codes ({@link #operatorsOnly()}).
+ * template's gateway responses and web ACL; docs/openapi.yaml lists both. The operators' codes
+ * ({@link #operatorsOnly()}) are answered by the admin API alone, and documented on its routes only.
  */
 public enum ErrorCode {
     UNAUTHORIZED(401),
@@ -25,6 +25,28 @@ public enum ErrorCode {
     EVENT_EXISTS(409, true),
     /** An event description that cannot be created: a bad type, capacity or window (operators only). */
     INVALID_EVENT(400, true),
+    /** A query parameter of an operators' route that is out of range (operators only). */
+    INVALID_PARAMETER(400, true),
+    /** A close, or a closesAt, earlier than now on an event that opened: requests may be accepted after it. */
+    CLOSES_BEFORE_ACCEPTED(409, true),
+    /** Moving opensAt of an event that has opened already (operators only). */
+    ALREADY_OPEN(409, true),
+    /** A new seed for a raffle that has opened: its commitment was published and is fixed (operators only). */
+    COMMITMENT_FIXED(409, true),
+    /** Shrinking an event's capacity below the units it granted already (operators only). */
+    CAPACITY_BELOW_GRANTED(409, true),
+    /** Deleting an event that opened, unless its counts show it took no request (operators only). */
+    EVENT_HAS_REQUESTS(409, true),
+    /** Restocking a raffle: only a first-come-first-served event has stock (operators only). */
+    NOT_FCFS(409, true),
+    /** Drawing, or asking for the winners of, an event that is not a raffle with a seed (operators only). */
+    NOT_A_RAFFLE(409, true),
+    /** Drawing a raffle before its close plus the settle window (operators only). */
+    DRAW_TOO_EARLY(409, true),
+    /** Drawing a raffle whose entries are in flight, or failed without a decision to draw without them (operators only). */
+    DRAW_BLOCKED(409, true),
+    /** Asking for the winners of a raffle not drawn yet (operators only). */
+    NOT_DRAWN(409, true),
     TOO_MANY_REQUESTS(429),
     SERVICE_UNAVAILABLE(503),
     INTERNAL_ERROR(500);
@@ -46,9 +68,9 @@ public enum ErrorCode {
     }
 
     /**
-     * True for the refusals of operators' commands (creating an event), which are invoked directly
-     * (the command line, a Lambda invoke), never through the participants' API: docs/openapi.yaml
-     * does not list them.
+     * True for the refusals of operators' commands (creating, changing and drawing events), answered
+     * by the admin API ({@code /admin/...}, IAM-signed) and by the commands invoked directly, never by
+     * a participants' route: docs/openapi.yaml lists them on the admin routes only.
      */
     public boolean operatorsOnly() {
         return operatorsOnly;

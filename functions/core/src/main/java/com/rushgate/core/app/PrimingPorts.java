@@ -5,6 +5,7 @@ import com.rushgate.core.app.port.DeadLetterSource;
 import com.rushgate.core.app.port.DeadLetters;
 import com.rushgate.core.app.port.DrawResults;
 import com.rushgate.core.app.port.EventCatalog;
+import com.rushgate.core.app.port.ManagedEvents;
 import com.rushgate.core.app.port.Raffles;
 import com.rushgate.core.app.port.RequestStore;
 import com.rushgate.core.app.port.StockAllocator;
@@ -99,6 +100,20 @@ public final class PrimingPorts {
 
             public Optional<Event> findLatest(String eventId) {
                 Optional<Event> found = real.findLatest(eventId);
+                return EVENT_ID.equals(eventId) ? Optional.of(EVENT) : found;
+            }
+        });
+    }
+
+    /**
+     * Operators' reads through {@code real}; the priming event is the stand-in. Every change is refused:
+     * the admin function primes its reads and its refusals only.
+     */
+    public static ManagedEvents managedEvents(ManagedEvents real) {
+        Objects.requireNonNull(real, "real");
+        return PrimingStandIn.of(ManagedEvents.class, new Object() {
+            public Optional<Event> find(String eventId) {
+                Optional<Event> found = real.find(eventId);
                 return EVENT_ID.equals(eventId) ? Optional.of(EVENT) : found;
             }
         });

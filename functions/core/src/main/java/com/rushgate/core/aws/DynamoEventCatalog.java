@@ -100,14 +100,17 @@ public final class DynamoEventCatalog implements EventCatalog {
         }
     }
 
-    /** Every event, sorted by id. A scan: for operators and the local stack, never on a request path. */
+    /**
+     * Every event, sorted by id. A scan: for operators and the local stack, never on a request path.
+     * The table's other items (a raffle's seed, counters) have a '#' in their key and are skipped.
+     */
     public List<Event> list() {
         List<Event> events = new ArrayList<>();
         try {
             dynamoDb.scanPaginator(scan -> scan.tableName(tableName).consistentRead(true))
                     .items()
                     .forEach(item -> {
-                        if (!EventItem.isSeed(item)) {
+                        if (EventItem.isEvent(item)) {
                             events.add(EventItem.fromItem(item));
                         }
                     });

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -63,6 +64,35 @@ public final class DynamoInflightIndex implements InflightIndex {
             } while (startKey != null && found.size() < limit);
         }
         return found;
+    }
+
+    /** One Query per status shard, oldest first, Limit 1: 16 reads of one item, whatever the backlog. */
+    @Override
+    public Optional<Instant> oldest(RequestStatus status) {
+        Instant oldest = null;
+        for (int shard = 0; shard < RequestItem.INFLIGHT_SHARDS; shard++) {
+            String partition = RequestItem.inflightPartition(status, shard);
+            QueryResponse response;
+            try {
+                response = dynamoDb.query(query -> query
+                        .tableName(tableName)
+                        .indexName(indexName)
+                        .keyConditionExpression("#pk = :pk")
+                        .expressionAttributeNames(Map.of("#pk", RequestItem.INFLIGHT_PK))
+                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(partition)))
+                        .scanIndexForward(true)
+                        .limit(1));
+            } catch (SdkException e) {
+                throw SdkFailures.translate("Query on " + tableName + "/" + indexName, e);
+            }
+            for (Map<String, AttributeValue> item : response.items()) {
+                Instant at = Instant.ofEpochMilli(Long.parseLong(item.get(RequestItem.INFLIGHT_AT).n()));
+                if (oldest == null || at.isBefore(oldest)) {
+                    oldest = at;
+                }
+            }
+        }
+        return Optional.ofNullable(oldest);
     }
 
     private static InflightRequest toInflight(Map<String, AttributeValue> item) {

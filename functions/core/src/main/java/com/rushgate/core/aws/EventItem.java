@@ -90,10 +90,10 @@ public final class EventItem {
         return Map.of(EVENT_ID, AttributeValue.fromS(eventId + SEED_SUFFIX));
     }
 
-    /** Whether {@code item} is a raffle's seed item rather than an event. */
-    static boolean isSeed(Map<String, AttributeValue> item) {
+    /** Whether {@code item} is an event, not one of the other items keyed by an event id and a '#' suffix. */
+    static boolean isEvent(Map<String, AttributeValue> item) {
         AttributeValue id = item.get(EVENT_ID);
-        return id != null && id.s() != null && id.s().endsWith(SEED_SUFFIX);
+        return id != null && Event.isValidEventId(id.s());
     }
 
     /** @throws MalformedItemException when an attribute is missing or cannot be read */

@@ -28,6 +28,13 @@ public final class ApiResponses {
                 .withBody(Json.write(body));
     }
 
+    /** 204: done, nothing to answer. */
+    public static APIGatewayProxyResponseEvent noContent() {
+        return new APIGatewayProxyResponseEvent()
+                .withStatusCode(204)
+                .withHeaders(baseHeaders());
+    }
+
     /**
      * A public answer, the same for every caller and with nothing personal in it, which browsers and
      * caches may keep for {@code maxAgeSeconds}.

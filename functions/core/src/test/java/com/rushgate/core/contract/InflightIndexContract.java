@@ -76,6 +76,18 @@ public abstract class InflightIndexContract {
     }
 
     @Test
+    void oldest_isWhenTheLongestWaitingRequestMovedToItsStatus() {
+        // Earlier than any other test's requests, so the shared table's others cannot be older.
+        Instant longAgo = Instant.parse("1990-01-01T00:00:00Z");
+        ParticipationRequest first = inserted("first", longAgo);
+        parts.requests().markQueued(first.requestId(), longAgo.plusSeconds(5));
+        ParticipationRequest second = inserted("second", longAgo);
+        parts.requests().markQueued(second.requestId(), longAgo.plusSeconds(9));
+
+        assertThat(parts.index().oldest(RequestStatus.QUEUED)).contains(longAgo.plusSeconds(5));
+    }
+
+    @Test
     void limit_isHonoured() {
         for (int i = 0; i < 5; i++) {
             inserted("user-" + i, T0);

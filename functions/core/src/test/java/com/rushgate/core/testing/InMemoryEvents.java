@@ -1,12 +1,14 @@
 package com.rushgate.core.testing;
 
 import com.rushgate.core.app.port.EventCatalog;
+import com.rushgate.core.app.port.ManagedEvents;
 import com.rushgate.core.app.port.Raffles;
 import com.rushgate.core.app.port.StockAllocator;
 import com.rushgate.core.app.port.StockLedger;
 import com.rushgate.core.domain.ArrivalKey;
 import com.rushgate.core.domain.DrawSeed;
 import com.rushgate.core.domain.Event;
+import com.rushgate.core.domain.EventType;
 import com.rushgate.core.domain.ParticipationRequest;
 import com.rushgate.core.domain.Raffle;
 import com.rushgate.core.domain.RequestId;
@@ -16,6 +18,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,10 +26,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 
 /**
- * In-memory events, FCFS stock and raffles' draws. The racing allocation (the bench baseline's) and the ledger's
+ * In-memory events, FCFS stock, raffles' draws and operators' changes. The racing allocation (the bench baseline's) and the ledger's
  * grant are atomic like the DynamoDB transactions; StockLedgerContract runs against both.
  */
-public final class InMemoryEvents implements EventCatalog, StockAllocator, StockLedger, Raffles {
+public final class InMemoryEvents implements EventCatalog, StockAllocator, StockLedger, Raffles, ManagedEvents {
 
     private final Map<String, Event> events = new ConcurrentHashMap<>();
     private final Map<String, Allocator> allocators = new ConcurrentHashMap<>();
@@ -188,6 +191,59 @@ public final class InMemoryEvents implements EventCatalog, StockAllocator, Stock
                 .filter(event -> event.drawn() || !event.closesAt().isAfter(closedBy))
                 .sorted(Comparator.comparing(Event::eventId))
                 .toList();
+    }
+
+    @Override
+    public synchronized List<Event> list() {
+        return events.values().stream().sorted(Comparator.comparing(Event::eventId)).toList();
+    }
+
+    @Override
+    public synchronized Restock restock(String eventId, int units) {
+        Event event = events.get(eventId);
+        if (event == null) {
+            return new Restock.NotFound();
+        }
+        long capacity = (long) event.capacity() + units;
+        if (event.type() != EventType.FCFS || event.remaining() + units < 0 || capacity > Integer.MAX_VALUE) {
+            return new Restock.Refused(event);
+        }
+        Event restocked = new Event(eventId, event.type(), (int) capacity, event.remaining() + units, event.opensAt(),
+                event.closesAt(), event.raffle());
+        events.put(eventId, restocked);
+        return new Restock.Done(restocked);
+    }
+
+    @Override
+    public synchronized boolean change(Event expected, Event changed, Optional<DrawSeed> seed) {
+        Event current = events.get(expected.eventId());
+        if (current == null || !sameForOperators(current, expected)) {
+            return false;
+        }
+        events.put(expected.eventId(), new Event(current.eventId(), current.type(), current.capacity(),
+                current.remaining(), changed.opensAt(), changed.closesAt(), changed.raffle()));
+        seed.ifPresent(secret -> seeds.put(expected.eventId(), secret));
+        return true;
+    }
+
+    @Override
+    public synchronized boolean delete(Event expected) {
+        Event current = events.get(expected.eventId());
+        if (current == null || !sameForOperators(current, expected)) {
+            return false;
+        }
+        events.remove(expected.eventId());
+        seeds.remove(expected.eventId());
+        return true;
+    }
+
+    /** The fields an operator's change is judged on: type, window, commitment and draw state (not stock). */
+    private static boolean sameForOperators(Event a, Event b) {
+        return a.type() == b.type() && a.opensAt().equals(b.opensAt()) && Objects.equals(a.closesAt(), b.closesAt())
+                && Objects.equals(a.raffle() == null ? null : a.raffle().commitment(),
+                        b.raffle() == null ? null : b.raffle().commitment())
+                && Objects.equals(a.raffle() == null ? null : a.raffle().state(),
+                        b.raffle() == null ? null : b.raffle().state());
     }
 
     private boolean changeRaffle(String eventId, Raffle.DrawState expected, UnaryOperator<Raffle> change) {

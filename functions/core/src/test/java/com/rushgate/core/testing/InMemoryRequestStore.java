@@ -142,6 +142,15 @@ public final class InMemoryRequestStore implements RequestStore, InflightIndex, 
                 .toList();
     }
 
+    @Override
+    public synchronized Optional<Instant> oldest(RequestStatus status) {
+        return requests.values().stream()
+                .filter(r -> r.status() == status)
+                .map(r -> r.get(RequestField.INFLIGHT, Instant.class))
+                .filter(Objects::nonNull)
+                .min(Comparator.naturalOrder());
+    }
+
     /** The arrival index: every request of the event that still has its place in line. */
     @Override
     public synchronized List<ArrivalKey> next(String eventId, Optional<ArrivalKey> cursor, Instant upTo, int limit) {

@@ -111,6 +111,8 @@ final class StartCommand implements Runnable {
         stack.s3Endpoint().ifPresent(s3 -> workspace.out().println("  S3        " + s3
                 + "   (path-style; the buckets are folders of the lake)"));
         workspace.out().println("  region    " + stack.options().region() + "   (any credentials work, e.g. local/local)");
+        stack.operatorKeyFile().ifPresent(key -> workspace.out().println("  operator  " + key
+                + "   (the key the admin routes, AWS_IAM, accept SigV4 signatures of)"));
         workspace.out().println("  logs      " + stack.options().functionLogs());
         stack.model().webAcl().ifPresent(acl -> {
             workspace.out().println("  WAF       " + acl.rateRules().stream()

@@ -1,5 +1,6 @@
 package com.rushgate.local.gateway;
 
+import com.rushgate.local.auth.SigV4Verifier;
 import com.rushgate.local.auth.TokenVerifier;
 import com.rushgate.local.lambda.Invoker;
 import com.rushgate.local.template.StackModel.ApiRoute;
@@ -12,7 +13,8 @@ import java.util.function.Function;
 
 /**
  * The REST API of the template on 127.0.0.1, in API Gateway's order: the web ACL's rate rules,
- * route matching, stage and method throttles, the Cognito authorizer's token check, the body
+ * route matching, stage and method throttles, the Cognito authorizer's token check or the SigV4
+ * signature of an AWS_IAM route, the body
  * model, and only then the function, with a real API Gateway proxy event. Every answer the gateway
  * gives itself is shaped by the template's GatewayResponses.
  *
@@ -32,21 +34,28 @@ public final class Gateway implements AutoCloseable {
      */
     public Gateway(ApiSpec api, List<ApiRoute> apiRoutes, WebAclSpec webAcl, Function<String, ? extends Invoker> functions,
                    TokenVerifier verifier, int port, int threads) {
-        this(api, apiRoutes, webAcl, functions, verifier, port, threads, 0, 0);
+        this(api, apiRoutes, webAcl, functions, verifier, null, port, threads, 0, 0);
+    }
+
+    /** With the account throttle, for routes of which none is AWS_IAM. */
+    public Gateway(ApiSpec api, List<ApiRoute> apiRoutes, WebAclSpec webAcl, Function<String, ? extends Invoker> functions,
+                   TokenVerifier verifier, int port, int threads, double accountRate, int accountBurst) {
+        this(api, apiRoutes, webAcl, functions, verifier, null, port, threads, accountRate, accountBurst);
     }
 
     /**
      * With API Gateway's account throttle too (the Region's requests per second and burst over
      * every API of the account), checked before the stage's and the method's own throttles.
      *
+     * @param iam          what checks the signatures of AWS_IAM routes; null only when there are none
      * @param accountRate  requests per second of the account, or 0 for none
      * @param accountBurst the account's bucket size, or 0 for none
      * @throws IllegalStateException if it cannot listen on the port
      */
     public Gateway(ApiSpec api, List<ApiRoute> apiRoutes, WebAclSpec webAcl, Function<String, ? extends Invoker> functions,
-                   TokenVerifier verifier, int port, int threads, double accountRate, int accountBurst) {
-        this.stage = new ApiStage(api, apiRoutes, webAcl, functions, verifier, accountRate, accountBurst, System::nanoTime,
-                Clock.systemUTC());
+                   TokenVerifier verifier, SigV4Verifier iam, int port, int threads, double accountRate, int accountBurst) {
+        this.stage = new ApiStage(api, apiRoutes, webAcl, functions, verifier, iam, accountRate, accountBurst,
+                System::nanoTime, Clock.systemUTC());
         this.server = new GatewayServer(port, threads, stage::answer, stage.responses());
         this.apiRoutes = List.copyOf(apiRoutes);
     }

@@ -1,6 +1,7 @@
 package com.rushgate.local.stack;
 
 import com.rushgate.local.auth.LocalIssuer;
+import com.rushgate.local.auth.OperatorKey;
 import com.rushgate.local.gateway.Gateway;
 import com.rushgate.local.gateway.MountedHandler;
 import com.rushgate.local.lambda.FunctionPool;
@@ -14,6 +15,7 @@ import com.rushgate.local.template.ParameterValues;
 import com.rushgate.local.template.StackModel;
 import com.rushgate.local.template.Template;
 import com.rushgate.local.triggers.SqsPoller;
+import com.rushgate.local.triggers.StreamPoller;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -252,6 +254,16 @@ public final class LocalStack implements AutoCloseable {
         return options;
     }
 
+    /** The file of the operator key the admin routes (AWS_IAM) accept signatures of, when the stack has an API. */
+    public Optional<Path> operatorKeyFile() {
+        return Optional.ofNullable(api).map(a -> options.stateDir().resolve(OperatorKey.KEY_FILE).toAbsolutePath());
+    }
+
+    /** The operator key the admin routes accept signatures of, when the stack has an API. */
+    public Optional<OperatorKey> operatorKey() {
+        return Optional.ofNullable(api).map(LocalApi::operatorKey);
+    }
+
     /** The local Cognito stand-in, when the API has an authorizer. */
     public Optional<LocalIssuer> issuer() {
         return Optional.ofNullable(api).map(LocalApi::issuer);
@@ -259,6 +271,11 @@ public final class LocalStack implements AutoCloseable {
 
     public List<SqsPoller> pollers() {
         return eventSources.pollers();
+    }
+
+    /** The functions' DynamoDB stream triggers this stack runs. */
+    public List<StreamPoller> streamPollers() {
+        return eventSources.streamPollers();
     }
 
     public Map<String, FunctionPool> functions() {
