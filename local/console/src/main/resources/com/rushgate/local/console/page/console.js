@@ -153,7 +153,8 @@
     const inFlight = c.inFlight || {};
     setCell(cells.inFlight, number(c.inFlight ? sum(inFlight) : null), Object.entries(inFlight)
       .filter(([, n]) => Number(n) > 0).map(([state, n]) => state.toLowerCase() + ' ' + number(n)).join(' \u00b7 '));
-    setCell(cells.remaining, number(event.remaining), 'of ' + number(event.capacity), fcfs && event.remaining === 0);
+    setCell(cells.remaining, number(event.remaining), 'of ' + number(event.capacity)
+      + (fcfs && event.remaining === 0 ? ' \u00b7 sold out' : ''));
     setCell(cells.succeeded, number(c.succeeded));
     setCell(cells.rejected, number(c.rejected ? sum(c.rejected) : null), Object.entries(c.rejected || {})
       .map(([reason, n]) => reason + ' ' + number(n)).join(' \u00b7 '));
