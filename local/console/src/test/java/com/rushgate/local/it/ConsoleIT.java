@@ -62,8 +62,11 @@ class ConsoleIT {
     }
 
     @AfterAll
-    static void stop() {
+    static void stop() throws IOException {
         if (browser != null) {
+            // The page as the test left it, pass or fail: what CI keeps to look at.
+            Files.createDirectories(SCREENSHOTS);
+            Files.write(SCREENSHOTS.resolve("console-at-end.png"), browser.getScreenshotAs(OutputType.BYTES));
             browser.quit();
         }
         if (stack != null) {
@@ -81,7 +84,7 @@ class ConsoleIT {
         TestStacks.events(stack).create(Event.create(late, EventType.FCFS, 5, Instant.now().minusSeconds(3600), null));
 
         browser.get(console.toString());
-        await().atMost(Duration.ofSeconds(15)).until(() -> text(By.id("status")).startsWith("live"));
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(text(By.id("status"))).startsWith("live"));
         assertThat(cell(drop, "accepted")).isEqualTo("0");
 
         // when: the drop's participants arrive, 30 every half second
@@ -106,13 +109,16 @@ class ConsoleIT {
         });
 
         // when: the operator redrives the late event's dead-lettered request
-        await().atMost(Duration.ofSeconds(20)).until(() -> cell(late, "dlq").equals("1") && text(By.id("queue-dlq")).equals("1"));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            assertThat(cell(late, "dlq")).isEqualTo("1");
+            assertThat(text(By.id("queue-dlq"))).isEqualTo("1");
+        });
         row(late).findElement(By.cssSelector("button[data-action='redrive']")).click();
         assertThat(text(By.id("confirm-text"))).contains("Redrive", late);
         browser.findElement(By.id("confirm-yes")).click();
 
         // then: the redrive is reported, the DLQ drains and the request wins a unit
-        await().atMost(Duration.ofSeconds(20)).until(() -> text(By.id("activity")).contains("redriven 1"));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(text(By.id("activity"))).contains("redriven 1"));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             assertThat(text(By.id("queue-dlq"))).isEqualTo("0");
             assertThat(cell(late, "dlq")).isEqualTo("0");
@@ -126,7 +132,7 @@ class ConsoleIT {
         browser.findElement(By.id("confirm-yes")).click();
 
         // then: it shows as closed, with its analytics one click away
-        await().atMost(Duration.ofSeconds(20)).until(() -> cell(drop, "state").equals("CLOSED"));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(cell(drop, "state")).isEqualTo("CLOSED"));
         assertThat(text(By.id("activity"))).contains(drop + " closed");
         Files.createDirectories(SCREENSHOTS);
         Files.write(SCREENSHOTS.resolve("console.png"), browser.getScreenshotAs(OutputType.BYTES));
