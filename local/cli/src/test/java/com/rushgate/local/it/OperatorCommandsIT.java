@@ -26,14 +26,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 
 /**
- * An operator runs a drop with the command line only, through its real entry point, against a
- * started local stack: every command goes through the admin API, signed with the stack's operator
+ * An operator runs a drop with the command line only, through its real entry point, against the
+ * shared local stack (it publishes its endpoints in its state directory, as {@code ./rushgate start} does): every command goes through the admin API, signed with the stack's operator
  * key. Participants come over HTTP as they do in the other tests.
  */
 class OperatorCommandsIT {
@@ -55,14 +54,7 @@ class OperatorCommandsIT {
 
     @BeforeAll
     static void start() {
-        stack = LocalStack.start(TestStacks.options(Map.of()).withPublishedState(true));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (stack != null) {
-            stack.close();
-        }
+        stack = SharedStack.get();
     }
 
     private static Run cli(String... args) {
