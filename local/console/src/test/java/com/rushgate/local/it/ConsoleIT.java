@@ -41,7 +41,9 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 /**
  * The console in a real browser (Debian's headless Chromium) on a real local stack: an operator
  * watches a drop of a few hundred participants over HTTP, sees its counts move, redrives a
- * dead-lettered request after confirming, sees the DLQ drain, and closes the drop.
+ * dead-lettered request after confirming, sees the DLQ drain, and closes the drop. Screenshots go to
+ * {@code target/console-screenshots}: {@code console-drop.png} while the drop runs, {@code console.png}
+ * once it is closed, {@code console-at-end.png} as the test left the browser (its analytics page).
  */
 class ConsoleIT {
 
@@ -83,6 +85,8 @@ class ConsoleIT {
         ParticipationRequest deadLettered = deadLetter(late, "late-user");
         TestStacks.events(stack).create(Event.create(late, EventType.FCFS, 5, Instant.now().minusSeconds(3600), null));
 
+        Files.createDirectories(SCREENSHOTS);
+        Files.deleteIfExists(SCREENSHOTS.resolve("console-drop.png"));
         browser.get(console.toString());
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(text(By.id("status"))).startsWith("live"));
         assertThat(cell(drop, "accepted")).isEqualTo("0");
@@ -94,6 +98,9 @@ class ConsoleIT {
             long accepted = Long.parseLong(cell(drop, "accepted").replace(",", ""));
             if (seen.isEmpty() || seen.get(seen.size() - 1) != accepted) {
                 seen.add(accepted);
+                if (accepted > 0 && accepted < PARTICIPANTS && !Files.exists(SCREENSHOTS.resolve("console-drop.png"))) {
+                    Files.write(SCREENSHOTS.resolve("console-drop.png"), browser.getScreenshotAs(OutputType.BYTES));
+                }
             }
             return accepted == PARTICIPANTS;
         });
@@ -134,7 +141,6 @@ class ConsoleIT {
         // then: it shows as closed, with its analytics one click away
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(cell(drop, "state")).isEqualTo("CLOSED"));
         assertThat(text(By.id("activity"))).contains(drop + " closed");
-        Files.createDirectories(SCREENSHOTS);
         Files.write(SCREENSHOTS.resolve("console.png"), browser.getScreenshotAs(OutputType.BYTES));
         String analytics = row(drop).findElement(By.cssSelector("a[data-action='analytics']")).getAttribute("href");
         browser.get(analytics);
