@@ -76,6 +76,13 @@ class OpenApiContractIT {
      * coverage check: the list stays exact.
      */
     private static final Map<Answer, String> NOT_EXERCISED_HERE = notExercisedHere();
+    /**
+     * Why no answer of the admin routes is exercised here: they are signed with SigV4 by an operator's
+     * IAM credentials, which this suite of the participants' API does not hold. AdminIT (local/stack)
+     * invokes the Admin function on every route; OpenApiDriftTest holds the document to its codes.
+     */
+    private static final String ADMIN_NOT_HERE = "the admin routes take an operator's SigV4 signature, not a "
+            + "participant's token: AdminIT in local/stack invokes the Admin function directly";
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
@@ -319,6 +326,7 @@ class OpenApiContractIT {
         Set<Answer> missing = new TreeSet<>(documented);
         missing.removeAll(exercised);
         missing.removeAll(NOT_EXERCISED_HERE.keySet());
+        missing.removeIf(answer -> answer.operation().contains(" /admin/"));
         Set<Answer> excusedYetSeen = new TreeSet<>(NOT_EXERCISED_HERE.keySet());
         excusedYetSeen.retainAll(exercised);
         Set<Answer> seenButUndocumented = new TreeSet<>(exercised);
@@ -328,6 +336,8 @@ class OpenApiContractIT {
         assertThat(missing).as("documented answers no exchange produced (exercise them, or excuse them with a reason)")
                 .isEmpty();
         assertThat(excusedYetSeen).as("excused answers the target did give: drop their excuse").isEmpty();
+        assertThat(exercised).as("answers of the admin routes were seen: drop their excuse (%s)", ADMIN_NOT_HERE)
+                .noneMatch(answer -> answer.operation().contains(" /admin/"));
         assertThat(documented).as("every excuse names a documented answer").containsAll(NOT_EXERCISED_HERE.keySet());
         assertThat(seenButUndocumented).as("answers the document does not list").isEmpty();
         assertThat(statesShown).as("each branch of RequestState was shown by GET /requests/{requestId}")

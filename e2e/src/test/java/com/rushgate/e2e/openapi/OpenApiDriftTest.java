@@ -36,12 +36,12 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * docs/openapi.yaml cannot drift from what it describes: the routes, body model, gateway responses
- * and WAF bodies of template.yaml, the functions' error codes and statuses, the domain's enums and
- * id formats. Fast: no sockets; a stack's real answers are checked by OpenApiContractIT.
+ * docs/openapi.yaml cannot drift from what it describes: the routes (the admin routes included),
+ * body model, gateway responses and WAF bodies of template.yaml, the functions' error codes and
+ * statuses (the operators' codes on the admin routes), the domain's enums and id formats. Fast: no sockets; a stack's real answers are checked by OpenApiContractIT.
  */
 class OpenApiDriftTest {
 
@@ -130,7 +130,7 @@ class OpenApiDriftTest {
     @Test
     void everyCode_isDocumentedAtEveryStatusItComesWith_andOnlyThere() {
         Map<String, Set<Integer>> sources = new TreeMap<>();
-        for (ErrorCode code : participantCodes().toList()) {
+        for (ErrorCode code : ErrorCode.values()) {
             sources.computeIfAbsent(code.name(), k -> new TreeSet<>()).add(code.httpStatus());
         }
         gatewayCodes().forEach((code, statuses) -> sources.computeIfAbsent(code, k -> new TreeSet<>()).addAll(statuses));
@@ -144,21 +144,28 @@ class OpenApiDriftTest {
     }
 
     @Test
-    void operatorsCodes_areNotOnTheParticipantsApi() {
+    void operatorsCodes_areTheSpecsOperatorErrorCode_andDocumentedOnTheAdminRoutesOnly() {
         List<String> operators = Arrays.stream(ErrorCode.values()).filter(ErrorCode::operatorsOnly).map(Enum::name).toList();
 
         assertThat(operators).isNotEmpty();
         assertThat(specEnum("ErrorCode")).doesNotContainAnyElementsOf(operators);
+        assertThat(specEnum("OperatorErrorCode")).containsExactlyInAnyOrderElementsOf(operators);
+        Set<String> outsideAdmin = new TreeSet<>();
+        contract.documentedAnswers().stream()
+                .filter(answer -> answer.code() != null && operators.contains(answer.code()))
+                .filter(answer -> !answer.operation().contains(" /admin/"))
+                .forEach(answer -> outsideAdmin.add(answer.operation() + " " + answer.code()));
+        assertThat(outsideAdmin).as("operators' codes documented outside /admin").isEmpty();
     }
 
     @ParameterizedTest
-    @MethodSource("participantCodes")
+    @EnumSource(ErrorCode.class)
     void everyFunctionErrorAnswer_isAValidAnswerOfSomeOperation(ErrorCode code) {
         APIGatewayProxyResponseEvent answer = ApiResponses.error(code, "what to do");
 
         List<String> accepted = new ArrayList<>();
         List<String> refusals = new ArrayList<>();
-        for (Map.Entry<String, Request.Method> operation : operationsDocumenting(code.httpStatus()).entrySet()) {
+        for (Map.Entry<String, Request.Method> operation : operationsDocumenting(code.httpStatus())) {
             ValidationReport report = contract.validateResponse(example(operation.getKey()), operation.getValue(),
                     response(answer));
             if (report.hasErrors()) {
@@ -171,7 +178,7 @@ class OpenApiDriftTest {
         assertThat(accepted).as("operations accepting %s %s; refusals: %s", code.httpStatus(), code, refusals).isNotEmpty();
     }
 
-    /** The codes the functions of this API answer with: all but the operators'. */
+    /** The codes the participants' routes answer with: all but the operators' (documented on /admin only). */
     static Stream<ErrorCode> participantCodes() {
         return Arrays.stream(ErrorCode.values()).filter(code -> !code.operatorsOnly());
     }
@@ -282,6 +289,28 @@ class OpenApiDriftTest {
         });
     }
 
+    @Test
+    void signedRoutes_areTheTemplatesIamRoutes_andNeedTheSigV4Scheme() {
+        Set<String> iamInTemplate = new TreeSet<>();
+        templateApiEvents().stream()
+                .filter(event -> "AWS_IAM".equals(map(event.get("Auth")).get("Authorizer")))
+                .forEach(event -> iamInTemplate.add(String.valueOf(event.get("Method")).toUpperCase(Locale.ROOT)
+                        + " " + event.get("Path")));
+        Set<String> signedInSpec = new TreeSet<>();
+        map(contract.document().get("paths")).forEach((path, item) -> map(item).forEach((method, operation) -> {
+            if (METHODS.contains(method) && List.of(Map.of("operatorSigV4", List.of())).equals(map(operation).get("security"))) {
+                signedInSpec.add(method.toUpperCase(Locale.ROOT) + " " + path);
+            }
+        }));
+        Map<String, Object> scheme = map(map(map(contract.document().get("components")).get("securitySchemes"))
+                .get("operatorSigV4"));
+
+        assertThat(signedInSpec).isEqualTo(iamInTemplate).isNotEmpty()
+                .allMatch(operation -> operation.contains(" /admin/"));
+        assertThat(scheme).containsEntry("type", "apiKey").containsEntry("in", "header")
+                .containsEntry("name", "Authorization").containsEntry("x-amazon-apigateway-authtype", "awsSigv4");
+    }
+
     private static ValidationReport check(String path, int status, String body, String contentType, boolean headers) {
         SimpleResponse.Builder response = SimpleResponse.Builder.status(status).withBody(body).withContentType(contentType);
         if (headers) {
@@ -387,12 +416,12 @@ class OpenApiDriftTest {
         return codes;
     }
 
-    /** The documented (path template, method) pairs that have a response for {@code status}. */
-    private static Map<String, Request.Method> operationsDocumenting(int status) {
-        Map<String, Request.Method> operations = new LinkedHashMap<>();
+    /** The documented (path template, method) pairs that have a response for {@code status}; a path may have several. */
+    private static List<Map.Entry<String, Request.Method>> operationsDocumenting(int status) {
+        List<Map.Entry<String, Request.Method>> operations = new ArrayList<>();
         map(contract.document().get("paths")).forEach((path, item) -> map(item).forEach((method, operation) -> {
             if (METHODS.contains(method) && map(map(operation).get("responses")).containsKey(String.valueOf(status))) {
-                operations.put(path, Request.Method.valueOf(method.toUpperCase(Locale.ROOT)));
+                operations.add(Map.entry(path, Request.Method.valueOf(method.toUpperCase(Locale.ROOT))));
             }
         }));
         return operations;

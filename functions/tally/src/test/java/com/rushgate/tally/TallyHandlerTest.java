@@ -11,11 +11,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.rushgate.core.app.RetryableException;
 import com.rushgate.core.app.StatusChange;
 import com.rushgate.core.app.port.CountsLedger;
+import com.rushgate.core.domain.RequestStatus;
 import com.rushgate.core.lambda.InvocationContext;
+import com.rushgate.core.testing.Fixtures;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -89,6 +93,21 @@ class TallyHandlerTest {
         JsonNode answer = handle(new TallyHandler(new Tally(ledger)), twoEvents());
 
         assertThat(answer.get("batchItemFailures").get(0).get("itemIdentifier").asText()).isEqualTo("0001");
+    }
+
+    @Test
+    void handle_ofTheSampleEvent_countsItsRequestOnItsShard() throws IOException {
+        RecordingLedger ledger = new RecordingLedger(Set.of());
+
+        JsonNode answer = handle(new TallyHandler(new Tally(ledger)), Files.readAllBytes(Path.of(Fixtures.event("tally-batch.json"))));
+
+        assertThat(answer.get("batchItemFailures")).isEmpty();
+        assertThat(ledger.applied).singleElement().satisfies(applied -> {
+            assertThat(applied.getKey()).isEqualTo("drop-1@shardId-sample");
+            assertThat(applied.getValue()).extracting(StatusChange::newStatus)
+                    .containsExactly(RequestStatus.RECEIVED, RequestStatus.SUCCEEDED);
+            assertThat(applied.getValue().get(1).latencyMillis()).isEqualTo(412L);
+        });
     }
 
     @Test

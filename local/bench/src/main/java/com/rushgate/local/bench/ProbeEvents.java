@@ -88,6 +88,21 @@ final class ProbeEvents {
             for (int i = 0; i < count; i++) {
                 payloads.add(sample);
             }
+        } else if (handler.startsWith("com.rushgate.admin.")) {
+            // The operator's view of an event, with its counts and the queues: reads only.
+            String eventId = fixtures.event(1_000_000);
+            String sample = sample("admin.json").replace("/restock", "").replace("\"POST\"", "\"GET\"")
+                    .replace("drop-1", eventId).replace("\"body\": \"{\\\"units\\\":20}\"", "\"body\": null");
+            for (int i = 0; i < count; i++) {
+                payloads.add(sample);
+            }
+        } else if (handler.startsWith("com.rushgate.tally.")) {
+            // Each invocation counts one request of a fresh event: its own shard, so none is a redelivery.
+            String eventId = fixtures.event(1_000_000);
+            String sample = sample("tally-batch.json");
+            for (int i = 0; i < count; i++) {
+                payloads.add(sample.replace(SAMPLE_EVENT_ID, eventId).replace("shardId-sample", batch + "-shard-" + i));
+            }
         } else if (handler.startsWith("com.rushgate.redrive.ReconcileHandler")) {
             for (int i = 0; i < count; i++) {
                 payloads.add(Scheduler.scheduledEvent(target.environment().getOrDefault("AWS_REGION", "eu-west-1"),

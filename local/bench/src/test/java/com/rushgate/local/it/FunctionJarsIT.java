@@ -121,6 +121,30 @@ class FunctionJarsIT {
         assertNothingMissing("ReconcileFunction", run);
     }
 
+    @Test
+    void adminJar_primesAndRestocksAnEvent_withEveryClassItLoads() throws Exception {
+        String eventId = SharedStack.openFcfs(stack, "jar-admin", 5);
+
+        Map<String, String> run = probe("AdminFunction", restock(eventId));
+
+        assertPrimed(run, "admin: view of the priming event, its counts and the queues");
+        assertThat(statusCode(run)).isEqualTo(200);
+        assertThat(SharedStack.events(stack).find(eventId).orElseThrow().capacity()).isEqualTo(6);
+        assertNothingMissing("AdminFunction", run);
+    }
+
+    @Test
+    void tallyJar_primesAndCountsAStreamBatch_withEveryClassItLoads() throws Exception {
+        String eventId = SharedStack.openFcfs(stack, "jar-tally", 1);
+
+        Map<String, String> run = probe("TallyFunction", StreamBatches.received(eventId, "rq_jar_tally", "shard-jar", 11,
+                stack.model().streamTriggers().get(0).sourceArn()));
+
+        assertPrimed(run, "tally: stream batch of the priming request, folded and answered");
+        assertThat(JSON.readTree(run.get("firstOutput")).get("batchItemFailures")).as(run.get("firstOutput")).isEmpty();
+        assertNothingMissing("TallyFunction", run);
+    }
+
     /** The probe ran without error and every priming step, the named one included, succeeded. */
     private static void assertPrimed(Map<String, String> run, String step) {
         assertThat(run).doesNotContainKey("error");
@@ -236,6 +260,16 @@ class FunctionJarsIT {
         event.put("path", "/events/" + eventId + "/participations");
         ((ObjectNode) event.get("requestContext")).put("path", "/prod/events/" + eventId + "/participations");
         ((ObjectNode) event.at("/requestContext/authorizer/claims")).put("sub", userId);
+        return event.toString();
+    }
+
+    /** events/admin.json: an operator's signed restock of one unit. */
+    private static String restock(String eventId) throws IOException {
+        ObjectNode event = (ObjectNode) JSON.readTree(Path.of(Fixtures.event("admin.json")).toFile());
+        ((ObjectNode) event.get("pathParameters")).put("eventId", eventId);
+        event.put("path", "/admin/events/" + eventId + "/restock");
+        ((ObjectNode) event.get("requestContext")).put("path", "/prod/admin/events/" + eventId + "/restock");
+        event.put("body", "{\"units\":1}");
         return event.toString();
     }
 

@@ -9,7 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.function.Consumer;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * The options every command of the operators' API shares: where the API is (the running local
@@ -37,6 +39,10 @@ public final class AdminOptions {
     @Option(names = "--json", description = "Print the API's JSON answer as it is.")
     boolean json;
 
+    /** The command these options are mixed into: where its results and diagnostics go. */
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
     /** The client of the API these options name; with no option, the running local stack's. */
     AdminClient client() {
         AdminTargets targets = new AdminTargets(workspace.stateDir(), AdminTargets.Aws.fromEnvironment(),
@@ -45,11 +51,11 @@ public final class AdminOptions {
     }
 
     PrintWriter out() {
-        return workspace.out();
+        return command.commandLine().getOut();
     }
 
     PrintWriter err() {
-        return workspace.err();
+        return command.commandLine().getErr();
     }
 
     /** Prints the answer: as it is with {@code --json}, else as {@code human} writes it. */

@@ -26,7 +26,7 @@ final class EventViews {
 
     /** One event in a few lines: what changed by the command that printed it. */
     static void summary(PrintWriter out, String verb, JsonNode event) {
-        out.printf("%s %s event %s: %s, capacity %s, remaining %s, opens %s, closes %s%n", verb,
+        out.printf("%s%s event %s: %s, capacity %s, remaining %s, opens %s, closes %s%n", verb.isEmpty() ? "" : verb + " ",
                 event.path("type").asText(), event.path("eventId").asText(), event.path("state").asText(),
                 event.path("capacity").asText(), event.path("remaining").asText(), event.path("opensAt").asText(),
                 text(event.get("closesAt")));
