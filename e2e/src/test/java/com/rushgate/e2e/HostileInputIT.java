@@ -117,13 +117,13 @@ class HostileInputIT {
     }
 
     @Test
-    void otherMethodsOnTheParticipationRoute_areNotFound() {
+    void otherMethodsOnTheParticipationRoute_areAnsweredAsAMissingToken() {
         for (String method : List.of("PUT", "DELETE", "PATCH")) {
             Reply reply = api.send(HttpRequest.newBuilder(api.uri("/events/" + eventId + "/participations"))
                     .header("Authorization", api.bearer("mallory"))
                     .method(method, HttpRequest.BodyPublishers.ofString("{}")));
 
-            assertClearError(reply, 404, "ROUTE_NOT_FOUND");
+            assertClearError(reply, 403, "MISSING_AUTHENTICATION_TOKEN");
         }
         assertNothingStored();
     }

@@ -296,7 +296,7 @@ class OpenApiContractIT {
 
     @Test
     @Order(7)
-    void everyOtherPathAndMethod_isRouteNotFound() {
+    void everyOtherPathAndMethod_isAnsweredAsAMissingToken() {
         String mallory = token("mallory");
         String someRequest = "/requests/" + requestId("drop-1", "mallory").value();
         List<Call> elsewhere = List.of(
@@ -313,7 +313,7 @@ class OpenApiContractIT {
                 Call.of("HEAD", someRequest));
 
         for (Call call : elsewhere) {
-            assertAnswer(exchange(call), 404, call.method().equals("HEAD") ? null : "ROUTE_NOT_FOUND");
+            assertAnswer(exchange(call), 403, call.method().equals("HEAD") ? null : "MISSING_AUTHENTICATION_TOKEN");
         }
     }
 

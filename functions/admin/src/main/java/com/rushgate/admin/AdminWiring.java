@@ -53,7 +53,7 @@ record AdminWiring(AdminUseCases useCases, PowertoolsMetrics metrics, SnapStartP
         DynamoRaffles raffles = new DynamoRaffles(dynamoDb, config.eventTable());
         DynamoRequestStore requests = new DynamoRequestStore(dynamoDb, config.requestTable(), config.arrivalShards());
         DynamoInflightIndex inflight = new DynamoInflightIndex(dynamoDb, config.requestTable(), config.inflightIndex());
-        S3DrawResults results = new S3DrawResults(clients.s3(), config.analyticsBucket(), clock);
+        S3DrawResults results = new S3DrawResults(clients.s3Objects(), config.analyticsBucket(), clock);
         SqsWorkQueue queue = new SqsWorkQueue(sqs, config.queueUrl());
         SqsDeadLetterSource deadLetters = new SqsDeadLetterSource(sqs, config.deadLetterQueue());
         SqsQueueGauges gauges = new SqsQueueGauges(sqs, config.queueUrl(), config.deadLetterQueue());

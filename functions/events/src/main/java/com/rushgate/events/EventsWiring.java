@@ -25,7 +25,7 @@ record EventsWiring(EventInfoUseCase useCase, SnapStartPriming priming) {
         DynamoEventCatalog eventTable = new DynamoEventCatalog(clients.dynamoDb(), config.eventTable());
         // A made-up event id is not cached: anyone can send one, and the cache would grow with them.
         CachedEventCatalog events = new CachedEventCatalog(eventTable, clock, config.eventCacheTtl(), false);
-        S3DrawResults results = new S3DrawResults(clients.s3(), config.analyticsBucket(), clock);
+        S3DrawResults results = new S3DrawResults(clients.s3Objects(), config.analyticsBucket(), clock);
 
         SnapStartPriming priming = EventsPriming.create(events, config.settle(), clock, clients::primingScope,
                 List.of(new Step("item mappings", ItemMappings::roundTrip),

@@ -35,7 +35,7 @@ record DrawAdapters(DynamoEventCatalog events, DynamoRaffles raffles, DynamoArri
                 new DynamoRaffles(dynamoDb, config.eventTable()),
                 new DynamoArrivalIndex(dynamoDb, config.requestTable(), config.arrivalIndex(), config.arrivalShards()),
                 new DynamoRequestStore(dynamoDb, config.requestTable(), config.arrivalShards()),
-                new S3DrawResults(clients.s3(), config.analyticsBucket(), clock),
+                new S3DrawResults(clients.s3Objects(), config.analyticsBucket(), clock),
                 new SqsWorkQueue(sqs, config.queueUrl()));
     }
 

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The dependency rule between local/'s modules, on the packages each module holds: the template
  * model depends on nothing of ours; the analytics engine and the stack on the template model (the
- * stack also on core's adapters); the bench on those three; the command line on everything; nothing
+ * stack also on core's adapters); the console and the bench on those three, never on each other; the
+ * command line on everything; nothing
  * on the command line; and nothing of the product (functions/) on local/. The Maven modules make a
  * cycle impossible; this test keeps a module from reaching sideways or down-and-up, which Maven
  * would allow.
@@ -32,6 +33,7 @@ class LocalModulesTest {
                         "com.rushgate.local.chaos..", "com.rushgate.local.limits..", "com.rushgate.local.lambda..",
                         "com.rushgate.local.gateway..", "com.rushgate.local.triggers..", "com.rushgate.local.pipes..",
                         "com.rushgate.local.s3..", "com.rushgate.local.stack..")
+                .layer("Console").definedBy("com.rushgate.local.console..")
                 .layer("Bench").definedBy("com.rushgate.local.load..", "com.rushgate.local.demo..",
                         "com.rushgate.local.bench..")
                 .layer("Cli").definedBy("com.rushgate.local.cli..")
@@ -39,6 +41,7 @@ class LocalModulesTest {
                 .whereLayer("Template").mayNotAccessAnyLayer()
                 .whereLayer("Analytics").mayOnlyAccessLayers("Template")
                 .whereLayer("Stack").mayOnlyAccessLayers("Template", "Functions")
+                .whereLayer("Console").mayOnlyAccessLayers("Stack", "Analytics", "Template", "Functions")
                 .whereLayer("Bench").mayOnlyAccessLayers("Stack", "Analytics", "Template", "Functions")
                 .whereLayer("Cli").mayNotBeAccessedByAnyLayer()
                 .check(CLASSES);

@@ -1,17 +1,18 @@
 package com.rushgate.core.aws;
 
 import com.rushgate.core.app.ConfigurationException;
+import com.rushgate.core.app.port.Pause;
 import com.rushgate.core.config.Env;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -90,16 +91,13 @@ public final class AwsClients {
     }
 
     /**
-     * For the functions that publish or serve raffle draws (S3 is an optional dependency of core).
-     * With an endpoint override (the local stack), addresses buckets by path.
+     * For the functions that publish or serve raffle draws: S3's GetObject and PutObject, signed over
+     * this HTTP client with the default credentials. With an endpoint override (the local stack),
+     * buckets are addressed by path. Inside {@link #primingScope} no S3 call is sent, reads included.
      */
-    public S3Client s3() {
-        var builder = S3Client.builder()
-                .region(region)
-                .httpClient(httpClient)
-                .overrideConfiguration(overrides());
-        s3Endpoint.ifPresent(endpoint -> builder.endpointOverride(endpoint).forcePathStyle(true));
-        return builder.build();
+    public S3Objects s3Objects() {
+        return new S3Objects(httpClient, region, DefaultCredentialsProvider.builder().build(), s3Endpoint.orElse(null),
+                Pause.sleeping(), guard);
     }
 
     /**

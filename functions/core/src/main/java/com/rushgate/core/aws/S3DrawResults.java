@@ -21,13 +21,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import software.amazon.awssdk.core.ResponseBytes;
-import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.GetObjectResponse;
-import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
-import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * {@link DrawResults} in the analytics bucket. A draw's folder, {@code draws/<eventId>/<drawId>/},
@@ -43,14 +36,16 @@ public final class S3DrawResults implements DrawResults {
     static final String ENTRIES = "entries.txt";
     static final String WINNERS = "winners.txt";
     private static final int LINE = RequestId.LENGTH + 1;
+    private static final String JSON_TYPE = "application/json";
+    private static final String TEXT_TYPE = "text/plain; charset=us-ascii";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final DateTimeFormatter DRAW_ID = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
-    private final S3Client s3;
+    private final S3Objects s3;
     private final String bucket;
     private final Clock clock;
 
-    public S3DrawResults(S3Client s3, String bucket, Clock clock) {
+    public S3DrawResults(S3Objects s3, String bucket, Clock clock) {
         this.s3 = Objects.requireNonNull(s3, "s3");
         this.bucket = Objects.requireNonNull(bucket, "bucket");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -72,22 +67,22 @@ public final class S3DrawResults implements DrawResults {
         ObjectNode line = summary(draw);
         line.remove("excluded");
         line.put("excluded", draw.excluded().size());
-        put("draw-results/" + draw.eventId() + ".json", RequestBody.fromString(line + "\n", StandardCharsets.UTF_8));
+        s3.put(bucket, "draw-results/" + draw.eventId() + ".json", (line + "\n").getBytes(StandardCharsets.UTF_8), JSON_TYPE);
     }
 
     @Override
     public Optional<PublishedDraw> read(String location) {
-        byte[] summary;
-        try {
-            summary = s3.getObjectAsBytes(get -> get.bucket(bucket).key(location + SUMMARY)).asByteArray();
-        } catch (NoSuchKeyException missing) {
+        Optional<byte[]> found = s3.get(bucket, location + SUMMARY);
+        if (found.isEmpty()) {
             return Optional.empty();
-        } catch (SdkException e) {
-            throw failure("GetObject " + location + SUMMARY, e);
         }
+        byte[] summary = found.get();
+        // The summary is written last, so its winners are there; a store that lags is tried again later.
+        byte[] winnerLines = s3.get(bucket, location + WINNERS).orElseThrow(
+                () -> new RetryableException("the draw at " + location + " has a summary but no winners yet"));
         try {
             JsonNode node = JSON.readTree(summary);
-            List<RequestId> winners = lines(location + WINNERS, null, false);
+            List<RequestId> winners = lines(winnerLines);
             List<RequestId> excluded = new ArrayList<>();
             node.path("excluded").forEach(id -> excluded.add(new RequestId(id.asText())));
             return Optional.of(new PublishedDraw(node.path("eventId").asText(), node.path("capacity").asInt(),
@@ -108,28 +103,12 @@ public final class S3DrawResults implements DrawResults {
         long first = (long) page * pageSize * LINE;
         long last = first + (long) pageSize * LINE - 1;
         String key = location + (file == DrawFile.ENTRIES ? ENTRIES : WINNERS);
-        return lines(key, "bytes=" + first + "-" + last, true);
+        return s3.getRange(bucket, key, first, last).map(S3DrawResults::lines).orElse(List.of());
     }
 
-    /**
-     * @param missingIsEmpty whether a missing object reads as no line (a page of a list that was not
-     *                       published), or is a failure (the winners of a draw whose summary exists)
-     */
-    private List<RequestId> lines(String key, String range, boolean missingIsEmpty) {
-        ResponseBytes<GetObjectResponse> bytes;
-        try {
-            bytes = s3.getObjectAsBytes(get -> get.bucket(bucket).key(key).range(range));
-        } catch (S3Exception e) {
-            // 416: the page starts past the end of the list (or the list is empty)
-            if (e.statusCode() == 416 || (missingIsEmpty && e instanceof NoSuchKeyException)) {
-                return List.of();
-            }
-            throw failure("GetObject " + key, e);
-        } catch (SdkException e) {
-            throw failure("GetObject " + key, e);
-        }
+    private static List<RequestId> lines(byte[] bytes) {
         List<RequestId> ids = new ArrayList<>();
-        for (String line : bytes.asUtf8String().split("\n")) {
+        for (String line : new String(bytes, StandardCharsets.US_ASCII).split("\n")) {
             if (!line.isEmpty()) {
                 ids.add(new RequestId(line));
             }
@@ -153,18 +132,6 @@ public final class S3DrawResults implements DrawResults {
         node.put("winnersFile", WINNERS);
         node.put("rule", PublishedDraw.RULE);
         return node;
-    }
-
-    private void put(String key, RequestBody body) {
-        try {
-            s3.putObject(put -> put.bucket(bucket).key(key), body);
-        } catch (SdkException e) {
-            throw failure("PutObject " + key, e);
-        }
-    }
-
-    private RetryableException failure(String what, SdkException e) {
-        return new RetryableException(what + " in " + bucket + " failed: " + e.getMessage(), e);
     }
 
     /** The entry list in a temporary file until it is published. */
@@ -207,10 +174,10 @@ public final class S3DrawResults implements DrawResults {
             }
             StringBuilder winners = new StringBuilder(draw.winners().size() * LINE);
             draw.winners().forEach(id -> winners.append(id.value()).append('\n'));
-            put(location + ENTRIES, RequestBody.fromFile(file));
-            put(location + WINNERS, RequestBody.fromString(winners.toString(), StandardCharsets.US_ASCII));
+            s3.put(bucket, location + ENTRIES, file, TEXT_TYPE);
+            s3.put(bucket, location + WINNERS, winners.toString().getBytes(StandardCharsets.US_ASCII), TEXT_TYPE);
             // The summary last: a folder with a draw.json is complete.
-            put(location + SUMMARY, RequestBody.fromString(summary(draw) + "\n", StandardCharsets.UTF_8));
+            s3.put(bucket, location + SUMMARY, (summary(draw) + "\n").getBytes(StandardCharsets.UTF_8), JSON_TYPE);
             close();
         }
 

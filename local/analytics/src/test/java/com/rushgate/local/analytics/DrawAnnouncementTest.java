@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.rushgate.core.aws.S3DrawResults;
+import com.rushgate.core.aws.S3Objects;
 import com.rushgate.core.domain.DrawSeed;
 import com.rushgate.core.domain.PublishedDraw;
 import com.rushgate.core.domain.RequestId;
@@ -29,7 +30,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.http.AbortableInputStream;
 import software.amazon.awssdk.http.ExecutableHttpRequest;
 import software.amazon.awssdk.http.HttpExecuteRequest;
@@ -38,13 +38,12 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpResponse;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * The Draw function's announcement, as {@link S3DrawResults} puts it, is what the Glue table
  * raffle_draws reads: every declared column is a field of the line, and the question answers from
- * the very bytes the function sends. The S3 client is the SDK's own, down to the request it would
- * send; only the transport is replaced, by one that keeps each PUT's bytes at its key in the lake
+ * the very bytes the function sends. The S3 calls are the functions' own, down to the signed request
+ * they send; only the transport is replaced, by one that keeps each PUT's bytes at its key in the lake
  * (socket-free, as a *Test must be).
  */
 class DrawAnnouncementTest {
@@ -65,12 +64,10 @@ class DrawAnnouncementTest {
                 Instant.parse("2026-11-24T12:00:00Z"), Instant.parse("2026-11-24T12:00:42.125Z"), 7,
                 List.of(id('a'), id('b'), id('c')), List.of(id('d')), "draws/raffle-x/20261124T120042Z-1a2b3c4d/");
 
-        try (S3Client s3 = S3Client.builder().httpClient(puts).region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .endpointOverride(URI.create("https://s3.rushgate.test")).forcePathStyle(true)
-                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED).build()) {
-            new S3DrawResults(s3, "analyticsbucket", MutableClock.at("2026-11-24T12:00:42.125Z")).announce(draw);
-        }
+        S3Objects s3 = new S3Objects(puts, Region.US_EAST_1,
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")),
+                URI.create("https://s3.rushgate.test"), pause -> { });
+        new S3DrawResults(s3, "analyticsbucket", MutableClock.at("2026-11-24T12:00:42.125Z")).announce(draw);
 
         Path line = LakeAnalytics.folder(lake, draws.location()).resolve("raffle-x.json");
         JsonNode announced = JSON.readTree(Files.readString(line));

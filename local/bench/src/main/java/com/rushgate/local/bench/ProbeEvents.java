@@ -96,6 +96,13 @@ final class ProbeEvents {
             for (int i = 0; i < count; i++) {
                 payloads.add(sample);
             }
+        } else if (handler.startsWith("com.rushgate.tally.")) {
+            // Each invocation counts one request of a fresh event: its own shard, so none is a redelivery.
+            String eventId = fixtures.event(1_000_000);
+            String sample = sample("tally-batch.json");
+            for (int i = 0; i < count; i++) {
+                payloads.add(sample.replace(SAMPLE_EVENT_ID, eventId).replace("shardId-sample", batch + "-shard-" + i));
+            }
         } else if (handler.startsWith("com.rushgate.redrive.ReconcileHandler")) {
             for (int i = 0; i < count; i++) {
                 payloads.add(Scheduler.scheduledEvent(target.environment().getOrDefault("AWS_REGION", "eu-west-1"),

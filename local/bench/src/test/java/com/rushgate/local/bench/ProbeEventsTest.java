@@ -95,4 +95,15 @@ class ProbeEventsTest {
         assertThat(view).singleElement().satisfies(payload -> assertThat(payload)
                 .contains("\"/events/cold-1234\"", "\"resource\": \"/events/{eventId}\"").doesNotContain("raffle-1"));
     }
+
+    @Test
+    void tally_countsARequestOfTheBenchsEvent_onAShardOfItsOwnPerInvocation() throws Exception {
+        ProbeEvents events = new ProbeEvents(ROOT, work, fixtures);
+
+        List<String> batches = read(events.events(target("com.rushgate.tally.TallyHandler::handleRequest"), 2));
+
+        assertThat(batches).hasSize(2).allSatisfy(payload -> assertThat(payload)
+                .contains("\"eventId\": {\"S\": \"cold-1234\"}", "\"Records\"").doesNotContain("drop-1"));
+        assertThat(batches.get(0)).isNotEqualTo(batches.get(1));
+    }
 }

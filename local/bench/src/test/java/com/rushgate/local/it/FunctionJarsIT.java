@@ -133,6 +133,18 @@ class FunctionJarsIT {
         assertNothingMissing("AdminFunction", run);
     }
 
+    @Test
+    void tallyJar_primesAndCountsAStreamBatch_withEveryClassItLoads() throws Exception {
+        String eventId = SharedStack.openFcfs(stack, "jar-tally", 1);
+
+        Map<String, String> run = probe("TallyFunction", StreamBatches.received(eventId, "rq_jar_tally", "shard-jar", 11,
+                stack.model().streamTriggers().get(0).sourceArn()));
+
+        assertPrimed(run, "tally: stream batch of the priming request, folded and answered");
+        assertThat(JSON.readTree(run.get("firstOutput")).get("batchItemFailures")).as(run.get("firstOutput")).isEmpty();
+        assertNothingMissing("TallyFunction", run);
+    }
+
     /** The probe ran without error and every priming step, the named one included, succeeded. */
     private static void assertPrimed(Map<String, String> run, String step) {
         assertThat(run).doesNotContainKey("error");

@@ -48,7 +48,8 @@ import org.junit.jupiter.api.Test;
  */
 class RaffleIT {
 
-    private static final int ENTRIES = 10_000;
+    // Enough for 25 decision chunks and a page of entries; the bench draws 100,000 (docs/BENCHMARKS.md).
+    private static final int ENTRIES = 2_500;
     private static final int CAPACITY = 100;
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -143,8 +144,8 @@ class RaffleIT {
     }
 
     @Test
-    void tenThousandEntries_areDrawnOnSchedule_decidedOnce_andTheDrawVerifies() throws IOException {
-        String eventId = SharedStack.newEventId("raffle-10k");
+    void entries_areDrawnOnSchedule_decidedOnce_andTheDrawVerifies() throws IOException {
+        String eventId = SharedStack.newEventId("raffle-2k");
         Instant opensAt = Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.MILLIS);
         Event raffle = createRaffle(eventId, CAPACITY, opensAt, opensAt.plus(Duration.ofHours(1)));
         JsonNode before = publicGet("/events/" + eventId);

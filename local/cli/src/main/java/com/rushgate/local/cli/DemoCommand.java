@@ -1,6 +1,7 @@
 package com.rushgate.local.cli;
 
 import com.rushgate.core.domain.EventType;
+import com.rushgate.local.console.Console;
 import com.rushgate.local.demo.Demo;
 import com.rushgate.local.demo.DemoOptions;
 import com.rushgate.local.demo.DemoSummary;
@@ -100,6 +101,7 @@ final class DemoCommand implements Callable<Integer> {
             limits.get().describe().forEach(workspace.err()::println);
         }
         try (LocalStack stack = LocalStack.start(stackOptions)) {
+            workspace.err().println("console: " + Console.mount(stack) + " (while the demo runs)");
             Demo demo = new Demo(stack, new PrintStream(new WriterOutputStream(workspace.err()), true));
             DemoSummary summary = demo.run(options);
             for (Map.Entry<String, Object> counter : LimitsSummary.of(stack, summary.accepted()).entrySet()) {

@@ -1,25 +1,13 @@
 package com.rushgate.local.cli;
 
-import com.rushgate.core.app.port.DeadLetterSource;
-import com.rushgate.core.aws.DynamoRequestStore;
-import com.rushgate.core.aws.SqsDeadLetterSource;
-import com.rushgate.core.domain.ParticipationRequest;
-import com.rushgate.local.stack.LocalClients;
-import com.rushgate.local.stack.StackState;
-import com.rushgate.local.template.StackModel;
-import java.io.PrintWriter;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Optional;
+import com.fasterxml.jackson.databind.JsonNode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "dlq", mixinStandardHelpOptions = true, description = "Looks into the running stack's dead letter queue.",
+@Command(name = "dlq", mixinStandardHelpOptions = true, description = "Looks into the dead letter queue.",
         subcommands = {DlqCommand.List.class})
 final class DlqCommand implements Runnable {
 
@@ -32,75 +20,40 @@ final class DlqCommand implements Runnable {
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true,
-            description = {"Lists the DLQ's messages with why they are there and what their request looks like now.",
-                    "Messages are hidden for a moment while they are read, then made visible again."})
+            description = {"Lists the DLQ's messages with why they are there (GET /admin/dlq). Messages are hidden",
+                    "for a moment while they are read, then made visible again at once."})
     static final class List implements Runnable {
 
-        /** Long enough to page through the queue; every message is released at the end. */
-        private static final Duration HOLD = Duration.ofSeconds(30);
+        private static final String ROW = "%-12s %-36s %-20s %-12s %-20s %-24s %s%n";
 
         @Mixin
-        Workspace workspace;
-
-        @Spec
-        CommandSpec spec;
+        AdminOptions admin;
 
         @Option(names = "--event", paramLabel = "ID", description = "Only messages for this event.")
         String event;
 
-        @Option(names = "--max", defaultValue = "100", description = "Most messages to show (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--max", defaultValue = "100", description = "Most messages to show, up to 1000 (default: ${DEFAULT-VALUE}).")
         int max;
 
         @Override
         public void run() {
-            PrintWriter out = spec.commandLine().getOut();
-            StackState state = workspace.requireRunning();
-            StackModel model = workspace.model(state);
-            try (LocalClients clients = new LocalClients(state.region(), state.dynamoDb(), state.sqs())) {
-                SqsDeadLetterSource dlq = new SqsDeadLetterSource(clients.sqs(), model.functionVariable("DLQ_URL"));
-                DynamoRequestStore requests = new DynamoRequestStore(clients.dynamoDb(), model.functionVariable("REQUEST_TABLE"),
-                        Integer.parseInt(model.functionVariable("ARRIVAL_SHARDS")));
-                java.util.List<DeadLetterSource.Message> held = new ArrayList<>();
-                Map<String, DeadLetterSource.Message> shown = new LinkedHashMap<>();
-                try {
-                    while (shown.size() < max) {
-                        java.util.List<DeadLetterSource.Message> batch = dlq.receive(10, HOLD);
-                        if (batch.isEmpty()) {
-                            break;
-                        }
-                        held.addAll(batch);
-                        for (DeadLetterSource.Message message : batch) {
-                            if (event == null || (message.work() != null && event.equals(message.work().eventId()))) {
-                                shown.putIfAbsent(message.messageId(), message);
-                            }
-                        }
-                    }
-                } finally {
-                    held.forEach(dlq::release);
+            String query = "?max=" + max + (event == null ? "" : "&eventId=" + AdminOptions.encode(event));
+            JsonNode answer = admin.client().get("/admin/dlq" + query);
+            admin.print(answer, out -> {
+                out.printf(ROW, "MESSAGE", "REQUEST", "EVENT", "NOW", "ERROR", "FAILED AT", "DETAIL");
+                for (JsonNode message : answer.path("messages")) {
+                    String id = message.path("messageId").asText();
+                    out.printf(ROW, id.substring(0, Math.min(12, id.length())), text(message, "requestId", "(unreadable)"),
+                            text(message, "eventId", "-"), text(message, "status", "-"), text(message, "errorType", "-"),
+                            text(message, "failedAt", "-"), text(message, "detail", ""));
                 }
-                out.printf("%-12s %-36s %-20s %-12s %-20s %-24s %s%n", "MESSAGE", "REQUEST", "EVENT", "NOW", "ERROR",
-                        "FAILED AT", "DETAIL");
-                for (DeadLetterSource.Message message : shown.values()) {
-                    Optional<ParticipationRequest> request = message.work() == null ? Optional.empty()
-                            : requests.find(message.work().requestId());
-                    Map<String, String> attributes = message.attributes();
-                    out.printf("%-12s %-36s %-20s %-12s %-20s %-24s %s%n",
-                            message.messageId().substring(0, Math.min(12, message.messageId().length())),
-                            message.work() == null ? "(unreadable)" : message.work().requestId().value(),
-                            message.work() == null ? "-" : message.work().eventId(),
-                            request.map(r -> r.status().name()).orElse("-"),
-                            attributes.getOrDefault("errorType", "MAX_RECEIVES"),
-                            attributes.getOrDefault("failedAt", "-"),
-                            attributes.getOrDefault("errorMessage",
-                                    message.work() == null ? abbreviate(message.body()) : "SQS moved it after maxReceiveCount deliveries"));
-                }
-                out.printf("%d message(s)%s%n", shown.size(), event == null ? "" : " for event " + event);
-            }
+                out.printf("%d message(s)%s%n", answer.path("count").asInt(answer.path("messages").size()),
+                        event == null ? "" : " for event " + event);
+            });
         }
 
-        private static String abbreviate(String body) {
-            String flat = body.replaceAll("\\s+", " ");
-            return flat.length() <= 60 ? flat : flat.substring(0, 57) + "...";
+        private static String text(JsonNode message, String field, String absent) {
+            return message.hasNonNull(field) ? message.get(field).asText() : absent;
         }
     }
 }

@@ -10,8 +10,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "rushgate", mixinStandardHelpOptions = true, version = "rushgate 1.0",
         description = "Rushgate on one machine, built from template.yaml: no Docker, no AWS account, no network.",
         subcommands = {StartCommand.class, DemoCommand.class, TokenCommand.class, CreateEventCommandLine.class,
-                ListEventsCommand.class, InvokeCommand.class, DlqCommand.class, RedriveCommandLine.class, ChaosCommand.class,
-                DrawCommandLine.class, VerifyDrawCommand.class, AnalyticsCommand.class, BenchCommand.class,
+                ListEventsCommand.class, EventCommand.class, CloseCommand.class, RestockCommand.class,
+                DrawCommandLine.class, WinnersCommand.class, DlqCommand.class, RedriveCommandLine.class,
+                InvokeCommand.class, ChaosCommand.class, VerifyDrawCommand.class, AnalyticsCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
@@ -49,6 +50,10 @@ public final class Main implements Runnable {
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((failure, line, parsed) -> {
+            if (failure instanceof AdminException refused) {
+                line.getErr().println(refused.line());
+                return refused.exitCode();
+            }
             if (failure instanceof CliException || failure instanceof IllegalArgumentException) {
                 line.getErr().println("rushgate: " + failure.getMessage());
                 return 2;

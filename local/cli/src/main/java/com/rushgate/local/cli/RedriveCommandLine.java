@@ -1,29 +1,18 @@
 package com.rushgate.local.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.rushgate.local.lambda.Invocation;
-import com.rushgate.local.stack.LocalStack;
-import com.rushgate.local.stack.StackState;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(name = "redrive", mixinStandardHelpOptions = true,
-        description = {"Runs the Redrive function on the running stack: DLQ messages go back to the work queue,",
-                "FAILED_FINAL requests become QUEUED, and messages of decided requests are deleted."})
-final class RedriveCommandLine implements Callable<Integer> {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
+        description = {"Redrives the dead letter queue (POST /admin/redrive): its messages go back to the work queue,",
+                "FAILED_FINAL requests become QUEUED, and messages of requests decided since are deleted."})
+final class RedriveCommandLine implements Runnable {
 
     @Mixin
-    Workspace workspace;
-
-    @Spec
-    CommandSpec spec;
+    AdminOptions admin;
 
     @Option(names = "--event", paramLabel = "ID", description = "Only messages for this event.")
     String event;
@@ -37,28 +26,18 @@ final class RedriveCommandLine implements Callable<Integer> {
     @Option(names = "--reason", description = "Why; kept on each redriven request.")
     String reason;
 
-    @Option(names = "--discard-unreadable", description = "Delete messages that name no request (they can never be processed).")
-    boolean discardUnreadable;
-
     @Override
-    public Integer call() throws Exception {
-        StackState state = workspace.requireRunning();
-        ObjectNode input = JSON.createObjectNode();
+    public void run() {
+        ObjectNode body = AdminOptions.body().put("max", max).put("dryRun", dryRun);
         if (event != null) {
-            input.put("eventId", event);
+            body.put("eventId", event);
         }
-        input.put("maxMessages", max);
-        input.put("dryRun", dryRun);
         if (reason != null) {
-            input.put("reason", reason);
+            body.put("reason", reason);
         }
-        input.put("discardUnreadable", discardUnreadable);
-        try (LocalStack stack = LocalStack.attach(workspace.inMemoryOptions().withParameters(state.parameters()), state)) {
-            String function = stack.model().functionWithHandler("com.rushgate.redrive.RedriveHandler").logicalId();
-            Invocation invocation = stack.invoke(function, input.toString());
-            spec.commandLine().getOut().println(JSON.writerWithDefaultPrettyPrinter()
-                    .writeValueAsString(JSON.readTree(invocation.payload())));
-            return invocation.succeeded() ? 0 : 1;
-        }
+        JsonNode report = admin.client().post("/admin/redrive", body);
+        admin.print(report, out -> out.printf("%s%s: %d examined, %d redriven, %d skipped, %d failed%n",
+                dryRun ? "dry run" : "redrive", event == null ? "" : " of event " + event, report.path("examined").asInt(),
+                report.path("redriven").asInt(), report.path("skipped").asInt(), report.path("failed").asInt()));
     }
 }

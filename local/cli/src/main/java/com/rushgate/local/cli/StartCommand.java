@@ -1,8 +1,10 @@
 package com.rushgate.local.cli;
 
 import com.rushgate.local.chaos.ChaosControl;
+import com.rushgate.local.console.Console;
 import com.rushgate.local.stack.LocalStack;
 import com.rushgate.local.stack.StackOptions;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
@@ -14,7 +16,8 @@ import picocli.CommandLine.Option;
 @Command(name = "start", mixinStandardHelpOptions = true,
         description = {"Starts the local stack: DynamoDB Local, ElasticMQ, every table and queue of the template,",
                 "the API on 127.0.0.1:PORT, the SQS pollers, the schedules, the analytics pipe into the local",
-                "data lake and an S3 endpoint over the lake's buckets. Ctrl-C stops it cleanly."})
+                "data lake, an S3 endpoint over the lake's buckets, and the operators' console at",
+                "http://127.0.0.1:PORT/console. Ctrl-C stops it cleanly."})
 final class StartCommand implements Runnable {
 
     @Mixin
@@ -73,6 +76,7 @@ final class StartCommand implements Runnable {
             options = options.withAwsLimits(awsLimits.limits().get());
         }
         LocalStack stack = LocalStack.start(options.withFaultInjection(chaos > 0));
+        URI console = Console.mount(stack);
         ChaosControl control = chaos > 0
                 ? new ChaosControl(workspace.stateDir(), chaos, stack.model().functionVariable("QUEUE_URL"),
                         stack.model().functionVariable("EVENT_TABLE")) : null;
@@ -87,7 +91,7 @@ final class StartCommand implements Runnable {
             stack.close();
             stopped.countDown();
         }, "rushgate-stop"));
-        printEndpoints(stack);
+        printEndpoints(stack, console);
         try {
             stopped.await();
         } catch (InterruptedException e) {
@@ -95,17 +99,20 @@ final class StartCommand implements Runnable {
         }
     }
 
-    private void printEndpoints(LocalStack stack) {
+    private void printEndpoints(LocalStack stack, URI console) {
         workspace.out().println();
         workspace.out().println("Rushgate local stack is up" + (stack.options().dataDir() != null
                 ? " (data in " + stack.options().dataDir() + ")" : " (in memory)"));
         stack.apiEndpoint().ifPresent(api -> workspace.out().println("  API       " + api));
+        workspace.out().println("  console   " + console + "   (live counts, close, restock, redrive, draw)");
         workspace.out().println("  DynamoDB  " + stack.dynamoDbEndpoint()
                 + (stack.awsLimits().isPresent() ? "   (through the AWS limits: every client meets them)" : ""));
         workspace.out().println("  SQS       " + stack.sqsEndpoint());
         stack.s3Endpoint().ifPresent(s3 -> workspace.out().println("  S3        " + s3
                 + "   (path-style; the buckets are folders of the lake)"));
         workspace.out().println("  region    " + stack.options().region() + "   (any credentials work, e.g. local/local)");
+        stack.operatorKeyFile().ifPresent(key -> workspace.out().println("  operator  " + key
+                + "   (the key the admin routes, AWS_IAM, accept SigV4 signatures of)"));
         workspace.out().println("  logs      " + stack.options().functionLogs());
         stack.model().webAcl().ifPresent(acl -> {
             workspace.out().println("  WAF       " + acl.rateRules().stream()

@@ -69,7 +69,7 @@ class BenchSmokeIT {
         JsonNode coldStarts = summary.get("coldStartMs");
         assertThat(coldStarts.fieldNames()).toIterable()
                 .containsExactlyInAnyOrder("IngestFunction", "StatusFunction", "EventInfoFunction", "AdminFunction",
-                        "WorkerFunction", "RedriveFunction", "DrawFunction", "ReconcileFunction");
+                        "WorkerFunction", "RedriveFunction", "DrawFunction", "ReconcileFunction", "TallyFunction");
         coldStarts.forEach(value -> assertThat(value.asDouble()).isPositive());
         for (JsonNode function : summary.get("coldStart")) {
             // A first invocation that failed would still take time; its answer shows it did the work.

@@ -14,7 +14,8 @@ import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 
 /**
- * Signs a request to an API Gateway REST API ({@code execute-api}) with SigV4, as the aws CLI and
+ * Signs a request to an API Gateway REST API ({@code execute-api}, or another service's query API)
+ * with SigV4, as the aws CLI and
  * the SDKs do, so the admin routes can be called with IAM credentials: the local operator key
  * against the local stack, the default credential chain against a deployed stack. The SDK's
  * signer does the work; this only adapts an HTTP request to it and back.
@@ -24,14 +25,25 @@ public final class SigV4Signing {
     public static final String SERVICE = "execute-api";
 
     private final AwsV4HttpSigner signer = AwsV4HttpSigner.create();
+    private final String service;
     private final String region;
     private final Clock clock;
 
     /**
+     * Signs for {@code execute-api}.
+     *
      * @param region the Region of the API (the local stack's region locally)
      * @param clock  the signing time (the signature is valid for 15 minutes around it)
      */
     public SigV4Signing(String region, Clock clock) {
+        this(SERVICE, region, clock);
+    }
+
+    /**
+     * @param service the signing name of the service called ({@code execute-api}, {@code cloudformation}...)
+     */
+    public SigV4Signing(String service, String region, Clock clock) {
+        this.service = service;
         this.region = region;
         this.clock = clock;
     }
@@ -56,7 +68,7 @@ public final class SigV4Signing {
         SignedRequest signed = signer.sign(sign -> sign.identity(credentials)
                 .request(request.build())
                 .payload(() -> new ByteArrayInputStream(body))
-                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, SERVICE)
+                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, service)
                 .putProperty(AwsV4HttpSigner.REGION_NAME, region)
                 .putProperty(AwsV4HttpSigner.PAYLOAD_SIGNING_ENABLED, true)
                 .putProperty(HttpSigner.SIGNING_CLOCK, clock));

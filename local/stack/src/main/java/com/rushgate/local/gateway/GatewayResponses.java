@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The answers API Gateway gives itself (401, 404, 429, 400 for a refused body, 502...), shaped by
+ * The answers API Gateway gives itself (401, 403, 429, 400 for a refused body, 502...), shaped by
  * the template's GatewayResponses the way API Gateway shapes them: the response type's own
  * customisation, else DEFAULT_4XX / DEFAULT_5XX, else API Gateway's built-in
  * {@code {"message": ...}}. Mapping templates only substitute variables, as in API Gateway.
@@ -27,6 +27,14 @@ final class GatewayResponses {
      * @param message       API Gateway's message for it ($context.error.message)
      */
     Answer answer(String type, int defaultStatus, String message, String requestId) {
+        return answer(type, defaultStatus, message, requestId, null);
+    }
+
+    /**
+     * @param errorType the {@code x-amzn-ErrorType} API Gateway sends with this answer
+     *                  (MissingAuthenticationTokenException...), or null for none
+     */
+    Answer answer(String type, int defaultStatus, String message, String requestId, String errorType) {
         GatewayResponseSpec spec = responses.get(type);
         if (spec == null) {
             spec = responses.get(defaultStatus >= 500 ? "DEFAULT_5XX" : "DEFAULT_4XX");
@@ -45,6 +53,9 @@ final class GatewayResponses {
             body = spec.jsonTemplate() == null
                     ? "{\"message\":" + quoted(message) + "}"
                     : substitute(spec.jsonTemplate(), type, message, requestId);
+        }
+        if (errorType != null) {
+            headers.put("x-amzn-ErrorType", List.of(errorType));
         }
         return new Answer(status, headers, body.getBytes(StandardCharsets.UTF_8), requestId);
     }

@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
@@ -32,6 +34,7 @@ import org.slf4j.LoggerFactory;
  * {@link IncomingRequest}, has the stage answer it and writes the {@link Answer} with its
  * {@code x-amzn-RequestId}. A failure of the stage itself is a 500 shaped like API Gateway's, and
  * what Jetty answers on its own (a request line it cannot parse) is JSON too ({@link JsonErrors}).
+ * Requests under a mounted prefix ({@link MountedHandler}) go to their handler instead of the stage.
  */
 final class GatewayServer implements AutoCloseable {
 
@@ -49,6 +52,14 @@ final class GatewayServer implements AutoCloseable {
     private final Stage stage;
     private final GatewayResponses responses;
     private final AtomicLong requests = new AtomicLong();
+    private final List<Mount> mounts = new CopyOnWriteArrayList<>();
+
+    private record Mount(String prefix, MountedHandler handler) {
+
+        boolean covers(String path) {
+            return path.equals(prefix) || path.startsWith(prefix + "/");
+        }
+    }
 
     /**
      * Listens at once.
@@ -92,12 +103,23 @@ final class GatewayServer implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + connector.getLocalPort());
     }
 
-    /** Requests received, whatever their answer. */
+    /** API requests received, whatever their answer; requests of mounted handlers are not counted. */
     long requests() {
         return requests.get();
     }
 
+    /** Serves {@code prefix} (and every path below it) with {@code handler} from now on. */
+    void mount(String prefix, MountedHandler handler) {
+        mounts.add(new Mount(prefix, handler));
+    }
+
     private boolean serve(Request request, Response response, Callback callback) {
+        String path = request.getHttpURI().getPath();
+        for (Mount mount : mounts) {
+            if (mount.covers(path)) {
+                return serveMounted(mount, request, response, callback);
+            }
+        }
         requests.incrementAndGet();
         Answer answer;
         try {
@@ -111,6 +133,24 @@ final class GatewayServer implements AutoCloseable {
         answer.headers().forEach((name, values) -> values.forEach(value -> headers.add(name, value)));
         headers.put("x-amzn-RequestId", answer.requestId());
         response.write(true, ByteBuffer.wrap(answer.body()), callback);
+        return true;
+    }
+
+    private boolean serveMounted(Mount mount, Request request, Response response, Callback callback) {
+        MountedHandler.Reply reply;
+        try {
+            IncomingRequest in = incoming(request);
+            reply = mount.handler().handle(new MountedHandler.Call(in.method(), in.rawPath(), in.rawQuery(), in.headers(),
+                    in.body()));
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("{} failed on {} {}: {}", mount.prefix(), request.getMethod(), request.getHttpURI().getPath(),
+                    e.toString());
+            reply = new MountedHandler.Reply(500, Map.of("Content-Type", "text/plain; charset=utf-8"),
+                    "Internal server error".getBytes(StandardCharsets.UTF_8));
+        }
+        response.setStatus(reply.status());
+        reply.headers().forEach(response.getHeaders()::put);
+        response.write(true, ByteBuffer.wrap(reply.body()), callback);
         return true;
     }
 

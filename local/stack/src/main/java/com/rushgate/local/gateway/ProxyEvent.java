@@ -3,6 +3,7 @@ package com.rushgate.local.gateway;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.rushgate.local.auth.SigV4Verifier;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -15,11 +16,14 @@ import java.util.Map;
  * The API Gateway proxy event (REST API, payload 1.0) a function receives for a request, in the
  * JSON Lambda's serializers read into {@code APIGatewayProxyRequestEvent}: the path decoded, the
  * resource and path parameters of the matched route, every header and query value (the single
- * value maps keep the last one), the authorizer's claims, and a text body.
+ * value maps keep the last one), the authorizer's claims or the IAM caller, and a text body.
  */
 final class ProxyEvent {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String ACCOUNT = "000000000000";
+    /** The IAM user name the local operator key stands for. */
+    static final String OPERATOR_USER = "rushgate-local-operator";
     private static final DateTimeFormatter REQUEST_TIME =
             DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ROOT).withZone(ZoneOffset.UTC);
 
@@ -32,6 +36,14 @@ final class ProxyEvent {
      */
     static ObjectNode of(IncomingRequest request, Routes.Match match, Map<String, String> claims, String requestId,
                          String stage, Instant now) {
+        return of(request, match, claims, null, requestId, stage, now);
+    }
+
+    /**
+     * @param caller the IAM principal of a signed request (an AWS_IAM route), or null
+     */
+    static ObjectNode of(IncomingRequest request, Routes.Match match, Map<String, String> claims,
+                         SigV4Verifier.Caller caller, String requestId, String stage, Instant now) {
         ObjectNode event = JSON.createObjectNode();
         String path = Route.decodePath(request.rawPath());
         String method = request.method().toUpperCase(Locale.ROOT);
@@ -46,7 +58,7 @@ final class ProxyEvent {
         event.set("pathParameters", parameters.isEmpty() ? null : parameters);
         event.putNull("stageVariables");
         ObjectNode context = event.putObject("requestContext");
-        context.put("accountId", "000000000000");
+        context.put("accountId", ACCOUNT);
         context.put("apiId", "local");
         context.put("resourceId", "local");
         context.put("resourcePath", resource);
@@ -62,6 +74,15 @@ final class ProxyEvent {
         ObjectNode identity = context.putObject("identity");
         identity.put("sourceIp", request.clientIp());
         identity.put("userAgent", request.header("User-Agent"));
+        if (caller != null) {
+            // As API Gateway fills it for an IAM user's signature; the local operator stands for one.
+            String userId = "AIDA" + caller.accessKeyId().substring(Math.min(4, caller.accessKeyId().length()));
+            identity.put("accountId", ACCOUNT);
+            identity.put("accessKey", caller.accessKeyId());
+            identity.put("caller", userId);
+            identity.put("user", userId);
+            identity.put("userArn", "arn:aws:iam::" + ACCOUNT + ":user/" + OPERATOR_USER);
+        }
         if (claims != null) {
             ObjectNode claimsNode = context.putObject("authorizer").putObject("claims");
             claims.forEach(claimsNode::put);

@@ -9,12 +9,12 @@ import software.amazon.awssdk.services.dynamodb.model.StreamDescription;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /** {@link StreamShards} over the SDK's Streams client, for one stream. */
-final class SdkStreamShards implements StreamShards {
+public final class SdkStreamShards implements StreamShards {
 
     private final DynamoDbStreamsClient streams;
     private final String streamArn;
 
-    SdkStreamShards(DynamoDbStreamsClient streams, String streamArn) {
+    public SdkStreamShards(DynamoDbStreamsClient streams, String streamArn) {
         this.streams = streams;
         this.streamArn = streamArn;
     }

@@ -18,7 +18,8 @@ import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
 import software.amazon.awssdk.services.dynamodb.model.TrimmedDataAccessException;
 
 /**
- * Reads every shard of a pipe's stream, as Pipes does, and keeps the pipe's place in each.
+ * Reads every shard of a pipe's stream, as Pipes does, and keeps the pipe's place in each. The
+ * functions' stream triggers ({@code triggers.StreamPoller}) read through it too.
  *
  * <p>Shards are found with {@code DescribeStream} (every 10 seconds, and at
  * once after a shard closes). A shard is read once its parent is closed and {@code settled}, the
@@ -34,15 +35,15 @@ import software.amazon.awssdk.services.dynamodb.model.TrimmedDataAccessException
  * handed on is durable. A new reader on the same checkpoints starts after them. One thread only;
  * {@link #read()} may be read from any.
  */
-final class ShardReader {
+public final class ShardReader {
 
     /** The most records one {@code GetRecords} call asks for. */
-    static final int PAGE_LIMIT = 1000;
+    public static final int PAGE_LIMIT = 1000;
     private static final int DISCOVERY_SECONDS = 10;
     private static final Logger LOG = LoggerFactory.getLogger(ShardReader.class);
 
     /** A stream record in the shape pipes filter and render ({@link StreamRecords}). */
-    record Read(String sequenceNumber, ObjectNode event) {
+    public record Read(String sequenceNumber, ObjectNode event) {
     }
 
     private static final class Cursor {
@@ -77,7 +78,7 @@ final class ShardReader {
     private boolean discovered;
 
     /** @param startingPosition the pipe's {@code StartingPosition} (TRIM_HORIZON or LATEST) */
-    ShardReader(String pipeName, String streamArn, StreamShards streams, String startingPosition,
+    public ShardReader(String pipeName, String streamArn, StreamShards streams, String startingPosition,
                 ShardCheckpoints checkpoints, Clock clock) {
         this.pipeName = pipeName;
         this.streamArn = streamArn;
@@ -89,14 +90,14 @@ final class ShardReader {
     }
 
     /** Looks for new shards if it is time to. */
-    void discoverIfDue() {
+    public void discoverIfDue() {
         if (!clock.instant().isBefore(nextDiscovery)) {
             discover();
         }
     }
 
     /** Looks for new shards now. */
-    void discover() {
+    public void discover() {
         nextDiscovery = clock.instant().plusSeconds(DISCOVERY_SECONDS);
         boolean first = !discovered;
         for (StreamShards.ShardInfo shard : streams.shards()) {
@@ -120,12 +121,12 @@ final class ShardReader {
     }
 
     /** The shards found so far, in the order they were found. */
-    List<String> shards() {
+    public List<String> shards() {
         return List.copyOf(shards.keySet());
     }
 
     /** Whether it is this shard's turn: open, and its parent (if known) closed and settled. */
-    boolean readable(String shardId, Predicate<String> settled) {
+    public boolean readable(String shardId, Predicate<String> settled) {
         Cursor cursor = shards.get(shardId);
         if (cursor.closed) {
             return false;
@@ -135,12 +136,12 @@ final class ShardReader {
     }
 
     /** Whether the shard is closed and read to its end. */
-    boolean closed(String shardId) {
+    public boolean closed(String shardId) {
         return shards.get(shardId).closed;
     }
 
     /** Reads the shard's next page; empty when there was nothing, or the shard must be read again from elsewhere. */
-    List<Read> poll(String shardId) {
+    public List<Read> poll(String shardId) {
         Cursor shard = shards.get(shardId);
         if (shard.iterator == null) {
             shard.iterator = iterator(shard);
@@ -195,7 +196,7 @@ final class ShardReader {
     }
 
     /** Every record of the shard up to this one is handed on: delivered, or filtered out. */
-    void handed(String shardId, String sequenceNumber) {
+    public void handed(String shardId, String sequenceNumber) {
         shards.get(shardId).handed = sequenceNumber;
     }
 
@@ -203,7 +204,7 @@ final class ShardReader {
      * Saves the position of every shard that moved, and marks finished the closed shards whose
      * records are all settled. Call it only when everything handed on is durable.
      */
-    void checkpoint(Predicate<String> settled) {
+    public void checkpoint(Predicate<String> settled) {
         for (Cursor shard : shards.values()) {
             boolean finished = shard.closed && settled.test(shard.id);
             if (!Objects.equals(shard.handed, shard.committed) || (finished && !shard.finishCommitted)) {
@@ -215,7 +216,7 @@ final class ShardReader {
     }
 
     /** Stream records read so far. */
-    long read() {
+    public long read() {
         return read.get();
     }
 }

@@ -10,7 +10,7 @@ import software.amazon.awssdk.services.dynamodb.model.TrimmedDataAccessException
  * The part of the DynamoDB Streams API a {@link ShardReader} uses, for one stream.
  * {@link SdkStreamShards} is it over the SDK; tests give a stream of their own.
  */
-interface StreamShards {
+public interface StreamShards {
 
     /** A shard of the stream; {@code parentId} is null for a shard that was not split from another. */
     record ShardInfo(String id, String parentId) {

@@ -10,8 +10,10 @@ import com.rushgate.local.template.StackModel;
 import com.rushgate.local.template.StackModel.PipeSpec;
 import com.rushgate.local.template.StackModel.ScheduleTrigger;
 import com.rushgate.local.template.StackModel.SqsTrigger;
+import com.rushgate.local.template.StackModel.StreamTrigger;
 import com.rushgate.local.triggers.Scheduler;
 import com.rushgate.local.triggers.SqsPoller;
+import com.rushgate.local.triggers.StreamPoller;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,11 +23,12 @@ import java.util.function.Function;
 
 /**
  * What invokes the functions besides the API, as the template declares it: a poller per enabled
- * SQS trigger, the schedules, and the running pipes from the tables' streams into the local lake.
+ * SQS trigger and per enabled DynamoDB stream trigger, the schedules, and the running pipes from the
+ * tables' streams into the local lake.
  */
 final class EventSources {
 
-    /** How often an idle pipe asks each shard for new records. */
+    /** How often an idle pipe or stream trigger asks each shard for new records. */
     private static final Duration PIPE_POLL_INTERVAL = Duration.ofMillis(500);
 
     private final StackModel model;
@@ -33,6 +36,7 @@ final class EventSources {
     private final Path lake;
     private final List<SqsPoller> pollers = new ArrayList<>();
     private final List<StreamPipe> pipes = new ArrayList<>();
+    private final List<StreamPoller> streamPollers = new ArrayList<>();
 
     private EventSources(StackModel model, LocalClients clients, Path lake) {
         this.model = model;
@@ -56,6 +60,15 @@ final class EventSources {
             if (trigger.enabled()) {
                 sources.pollers.add(resources.track(new SqsPoller(trigger, model.queue(trigger.queueLogicalId()),
                         functions.apply(trigger.functionId()), clients.sqs(), options.region(), quotas)));
+            }
+        }
+        for (StreamTrigger trigger : model.streamTriggers()) {
+            if (trigger.enabled()) {
+                // Checkpoints beside the pipes': a restarted stack with its state goes on where it stopped.
+                sources.streamPollers.add(resources.track(new StreamPoller(trigger, functions.apply(trigger.functionId()),
+                        clients.streams(), options.region(), new ShardCheckpoints(lake.resolve("checkpoints")
+                                .resolve(trigger.functionId() + "." + trigger.eventName()), trigger.sourceArn()),
+                        PIPE_POLL_INTERVAL)));
             }
         }
         for (ScheduleTrigger schedule : model.schedules()) {
@@ -90,6 +103,10 @@ final class EventSources {
 
     List<StreamPipe> pipes() {
         return List.copyOf(pipes);
+    }
+
+    List<StreamPoller> streamPollers() {
+        return List.copyOf(streamPollers);
     }
 
 }

@@ -1,7 +1,9 @@
 package com.rushgate.local.stack;
 
 import com.rushgate.local.auth.LocalIssuer;
+import com.rushgate.local.auth.OperatorKey;
 import com.rushgate.local.gateway.Gateway;
+import com.rushgate.local.gateway.MountedHandler;
 import com.rushgate.local.lambda.FunctionPool;
 import com.rushgate.local.lambda.Invocation;
 import com.rushgate.local.limits.AwsLimits;
@@ -13,6 +15,7 @@ import com.rushgate.local.template.ParameterValues;
 import com.rushgate.local.template.StackModel;
 import com.rushgate.local.template.Template;
 import com.rushgate.local.triggers.SqsPoller;
+import com.rushgate.local.triggers.StreamPoller;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -181,6 +184,20 @@ public final class LocalStack implements AutoCloseable {
         return Optional.ofNullable(api).map(LocalApi::gateway).map(Gateway::endpoint);
     }
 
+    /**
+     * Serves {@code prefix} on the API's port with {@code handler}, beside the API and before it
+     * (no WAF, throttle or authorizer): the local stack's own pages, such as the console.
+     *
+     * @throws IllegalStateException    if this stack serves no API (an attached one)
+     * @throws IllegalArgumentException if the prefix would hide an API route
+     */
+    public void mount(String prefix, MountedHandler handler) {
+        if (api == null) {
+            throw new IllegalStateException("this stack serves no API to mount " + prefix + " beside");
+        }
+        api.gateway().mount(prefix, handler);
+    }
+
     /** DynamoDB as the functions and tools see it: the limits proxy with --aws-limits, else DynamoDB Local. */
     public URI dynamoDbEndpoint() {
         return emulators.dynamoDb();
@@ -237,6 +254,16 @@ public final class LocalStack implements AutoCloseable {
         return options;
     }
 
+    /** The file of the operator key the admin routes (AWS_IAM) accept signatures of, when the stack has an API. */
+    public Optional<Path> operatorKeyFile() {
+        return Optional.ofNullable(api).map(a -> options.stateDir().resolve(OperatorKey.KEY_FILE).toAbsolutePath());
+    }
+
+    /** The operator key the admin routes accept signatures of, when the stack has an API. */
+    public Optional<OperatorKey> operatorKey() {
+        return Optional.ofNullable(api).map(LocalApi::operatorKey);
+    }
+
     /** The local Cognito stand-in, when the API has an authorizer. */
     public Optional<LocalIssuer> issuer() {
         return Optional.ofNullable(api).map(LocalApi::issuer);
@@ -244,6 +271,11 @@ public final class LocalStack implements AutoCloseable {
 
     public List<SqsPoller> pollers() {
         return eventSources.pollers();
+    }
+
+    /** The functions' DynamoDB stream triggers this stack runs. */
+    public List<StreamPoller> streamPollers() {
+        return eventSources.streamPollers();
     }
 
     public Map<String, FunctionPool> functions() {

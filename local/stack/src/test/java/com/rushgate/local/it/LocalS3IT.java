@@ -44,7 +44,7 @@ import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
-/** The local S3 through the real SDK v2 S3Client, path-style, as the functions call it. */
+/** The local S3 through the real SDK v2 S3Client, path-style, as the aws CLI and the SDKs call it. */
 class LocalS3IT {
 
     private static final String BUCKET = "analyticsbucket";

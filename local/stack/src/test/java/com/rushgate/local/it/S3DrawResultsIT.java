@@ -6,6 +6,7 @@ import com.rushgate.core.app.port.DrawResults;
 import com.rushgate.core.app.port.DrawResults.EntryList;
 import com.rushgate.core.aws.AwsClients;
 import com.rushgate.core.aws.S3DrawResults;
+import com.rushgate.core.aws.S3Objects;
 import com.rushgate.core.config.Env;
 import com.rushgate.core.contract.DrawResultsContract;
 import com.rushgate.core.domain.PublishedDraw;
@@ -18,19 +19,18 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * The draw results contract against S3DrawResults, with the S3 client the functions build from the
+ * The draw results contract against S3DrawResults, with the S3 calls the functions make from the
  * environment the local stack gives them, on the local S3 over the stack's lake.
  */
 class S3DrawResultsIT extends DrawResultsContract {
 
-    private static S3Client s3;
+    private static S3Objects s3;
 
-    private static synchronized S3Client functionsClient() {
+    private static synchronized S3Objects functionsClient() {
         if (s3 == null) {
-            s3 = new AwsClients(new Env(SharedStack.get().functionEnvironment("WorkerFunction"))).s3();
+            s3 = new AwsClients(new Env(SharedStack.get().functionEnvironment("WorkerFunction"))).s3Objects();
         }
         return s3;
     }

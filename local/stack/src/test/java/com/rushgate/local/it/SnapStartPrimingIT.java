@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.rushgate.core.app.DeadLetter;
 import com.rushgate.core.app.WorkMessage;
 import com.rushgate.core.aws.DynamoEventCatalog;
+import com.rushgate.core.aws.DynamoEventCounts;
 import com.rushgate.core.aws.DynamoRequestStore;
 import com.rushgate.core.aws.SqsDeadLetters;
 import com.rushgate.core.aws.WorkMessages;
@@ -187,6 +188,25 @@ class SnapStartPrimingIT {
         ((ObjectNode) event.get("requestContext")).put("path", "/prod/admin/events/" + eventId + "/restock");
         event.put("body", "{\"units\":" + units + "}");
         return event.toString();
+    }
+
+    @Test
+    void tally_primesWithoutWriting_thenCountsARealBatch() throws Exception {
+        String eventId = openFcfs("tally", 1);
+        String countsTable = stack.model().table("CountsTable").name();
+        State before = State.of(stack);
+
+        try (SnapStartEnvironment tally = SnapStartEnvironment.start(stack.function("TallyFunction"))) {
+            assertAllOk(tally.checkpointAndRestore(), "tally: stream batch of the priming request, folded and answered");
+            assertThat(State.of(stack)).isEqualTo(before);
+
+            JsonNode response = payload(tally.invoke(StreamBatches.received(eventId, "rq_priming_it", "shard-it", 7,
+                    stack.model().streamTriggers().get(0).sourceArn())));
+
+            assertThat(response.get("batchItemFailures")).isEmpty();
+        }
+        assertThat(new DynamoEventCounts(stack.clients().dynamoDb(), countsTable, 5).read(eventId, Instant.now()).accepted())
+                .isEqualTo(1);
     }
 
     /** Every step ran and succeeded, the named one included. */

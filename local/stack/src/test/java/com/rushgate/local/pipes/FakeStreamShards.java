@@ -17,7 +17,7 @@ import software.amazon.awssdk.services.dynamodb.model.TrimmedDataAccessException
  * iterator asked for, as {@code "shardId TYPE"} or {@code "shardId TYPE sequenceNumber"}.
  * Thread-safe, so a test can write while a pipe's thread reads.
  */
-final class FakeStreamShards implements StreamShards {
+public final class FakeStreamShards implements StreamShards {
 
     private static final class FakeShard {
         final String parentId;
@@ -33,18 +33,18 @@ final class FakeStreamShards implements StreamShards {
     private final Map<String, FakeShard> shards = new LinkedHashMap<>();
     private final List<String> iterators = new ArrayList<>();
 
-    synchronized FakeStreamShards shard(String id, String parentId) {
+    public synchronized FakeStreamShards shard(String id, String parentId) {
         shards.put(id, new FakeShard(parentId));
         return this;
     }
 
-    synchronized FakeStreamShards append(String shardId, Record... records) {
+    public synchronized FakeStreamShards append(String shardId, Record... records) {
         shards.get(shardId).records.addAll(List.of(records));
         return this;
     }
 
     /** No more records: a reader at its end gets no next iterator. */
-    synchronized void close(String shardId) {
+    public synchronized void close(String shardId) {
         shards.get(shardId).closed = true;
     }
 

@@ -25,7 +25,7 @@ import software.amazon.awssdk.services.dynamodb.model.StreamRecord;
  * Stream records as a pipe receives them (src/test/resources/streams), the same records as the
  * Streams API's SDK gives them, and the repository's template.
  */
-final class StreamFixtures {
+public final class StreamFixtures {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -54,7 +54,7 @@ final class StreamFixtures {
      * @param sequenceNumber replaces the fixture's
      * @param requestId      replaces the request's id in the keys and images
      */
-    static Record sdkRecord(String name, String sequenceNumber, String requestId) {
+    public static Record sdkRecord(String name, String sequenceNumber, String requestId) {
         JsonNode event = record(name);
         JsonNode dynamodb = event.get("dynamodb");
         StreamRecord.Builder stream = StreamRecord.builder()

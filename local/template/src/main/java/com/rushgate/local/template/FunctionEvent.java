@@ -6,12 +6,12 @@ import java.util.Map;
 
 /**
  * One entry of a function's Events (SAM's event sources), its Properties resolved. The routes,
- * the SQS triggers and the schedules are read from these; other event types are not emulated
+ * the SQS and DynamoDB stream triggers and the schedules are read from these; other event types are not emulated
  * (README lists what the local stack leaves out).
  *
  * @param functionId the logical id of the function that declares it
  * @param name       the event's key under Events
- * @param type       its Type: Api, SQS, Schedule, ScheduleV2, ...
+ * @param type       its Type: Api, SQS, DynamoDB, Schedule, ScheduleV2, ...
  */
 record FunctionEvent(String functionId, String name, String type, Map<String, Object> properties) {
 

@@ -3,6 +3,7 @@ package com.rushgate.local.template;
 import com.rushgate.local.template.StackModel.ApiRoute;
 import com.rushgate.local.template.StackModel.ApiSpec;
 import com.rushgate.local.template.StackModel.BodyModel;
+import com.rushgate.local.template.StackModel.RouteAuth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,8 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Reads the API's routes from the functions' Api events: method, path, whether the authorizer
- * guards it (the API has one and the event does not say NONE), and the body model API Gateway
+ * Reads the API's routes from the functions' Api events: method, path, its authorizer (AWS_IAM or
+ * NONE when the event says so, else the API's Cognito authorizer if it has one), and the body model API Gateway
  * validates the body against (the API's Models, named by the event's RequestModel).
  */
 final class RouteReader {
@@ -29,12 +30,22 @@ final class RouteReader {
         List<ApiRoute> routes = new ArrayList<>();
         for (FunctionEvent event : FunctionEvent.ofType(events, "Api")) {
             Map<String, Object> p = event.properties();
-            String authorizer = String.valueOf(Template.map(p.get("Auth")).get("Authorizer"));
             routes.add(new ApiRoute(event.functionId(), String.valueOf(p.get("Method")).toUpperCase(Locale.ROOT),
-                    String.valueOf(p.get("Path")), api != null && api.issuer() != null && !"NONE".equals(authorizer),
+                    String.valueOf(p.get("Path")), auth(api, Template.map(p.get("Auth")).get("Authorizer")),
                     bodyModel(event.functionId(), Template.map(p.get("RequestModel")), models)));
         }
         return List.copyOf(routes);
+    }
+
+    /** The event's own authorizer if it names NONE or AWS_IAM, else the API's default (its Cognito authorizer). */
+    private static RouteAuth auth(ApiSpec api, Object authorizer) {
+        if ("AWS_IAM".equals(authorizer)) {
+            return RouteAuth.AWS_IAM;
+        }
+        if ("NONE".equals(authorizer) || api == null || api.issuer() == null) {
+            return RouteAuth.NONE;
+        }
+        return RouteAuth.COGNITO;
     }
 
     /** A route's validated body model; SAM validates the body unless ValidateBody is false. */

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -24,15 +25,36 @@ public final class StackModel {
     public record QueueSpec(String logicalId, String name, String url, String arn, Map<String, Object> properties) {
     }
 
+    /** Who may call a route: anyone, a holder of a Cognito token, or an IAM principal that signs with SigV4. */
+    public enum RouteAuth {
+        NONE, COGNITO, AWS_IAM
+    }
+
     /**
+     * @param auth      the route's authorizer: its event's {@code Auth.Authorizer} ({@code NONE},
+     *                  {@code AWS_IAM}), else the API's default Cognito authorizer when it has one
      * @param bodyModel the schema API Gateway checks the body against (SAM RequestModel with
      *                  ValidateBody), or null when the body is not validated
      */
-    public record ApiRoute(String functionId, String method, String pathTemplate, boolean authorized,
+    public record ApiRoute(String functionId, String method, String pathTemplate, RouteAuth auth,
                            BodyModel bodyModel) {
 
-        public ApiRoute(String functionId, String method, String pathTemplate, boolean authorized) {
-            this(functionId, method, pathTemplate, authorized, null);
+        public ApiRoute {
+            Objects.requireNonNull(auth, "auth");
+        }
+
+        /** A route that the Cognito authorizer guards ({@code cognito}) or that is open. */
+        public ApiRoute(String functionId, String method, String pathTemplate, boolean cognito, BodyModel bodyModel) {
+            this(functionId, method, pathTemplate, cognito ? RouteAuth.COGNITO : RouteAuth.NONE, bodyModel);
+        }
+
+        public ApiRoute(String functionId, String method, String pathTemplate, boolean cognito) {
+            this(functionId, method, pathTemplate, cognito, null);
+        }
+
+        /** Whether the Cognito authorizer guards the route. */
+        public boolean authorized() {
+            return auth == RouteAuth.COGNITO;
         }
     }
 
@@ -61,6 +83,19 @@ public final class StackModel {
     public record SqsTrigger(String functionId, String eventName, String queueLogicalId, int batchSize,
                              int batchingWindowSeconds, int maximumConcurrency, boolean reportBatchItemFailures,
                              boolean enabled) {
+    }
+
+    /**
+     * A function's DynamoDB event: Lambda's event source mapping on a table's stream.
+     *
+     * @param sourceArn              the stream's ARN
+     * @param tumblingWindowSeconds  TumblingWindowInSeconds, 0 for none
+     * @param maximumRetryAttempts   retries of a failed batch before it is skipped; -1 until its records expire
+     */
+    public record StreamTrigger(String functionId, String eventName, String sourceArn, String tableLogicalId,
+                                String startingPosition, int batchSize, int batchingWindowSeconds,
+                                int tumblingWindowSeconds, boolean reportBatchItemFailures,
+                                boolean bisectBatchOnFunctionError, int maximumRetryAttempts, boolean enabled) {
     }
 
     public record ScheduleTrigger(String functionId, String eventName, String expression, Duration rate,
@@ -137,6 +172,7 @@ public final class StackModel {
     private final WebAclSpec webAcl;
     private final List<ApiRoute> routes;
     private final List<SqsTrigger> sqsTriggers;
+    private final List<StreamTrigger> streamTriggers;
     private final List<ScheduleTrigger> schedules;
     private final List<FunctionSpec> functions;
     private final List<DeliveryStreamSpec> deliveryStreams;
@@ -160,6 +196,7 @@ public final class StackModel {
         webAcl = apiId == null ? null : WebAclSpec.forApi(template, names.intrinsics(), apiId).orElse(null);
         routes = RouteReader.read(template, names, apiId, api, events);
         sqsTriggers = SqsTriggerReader.read(template, names, events);
+        streamTriggers = StreamTriggerReader.read(template, names, events);
         schedules = ScheduleReader.read(events);
         functions = FunctionReader.read(template, names, sqsTriggers);
         deliveryStreams = DeliveryStreamReader.read(template, names);
@@ -191,6 +228,11 @@ public final class StackModel {
 
     public List<SqsTrigger> sqsTriggers() {
         return sqsTriggers;
+    }
+
+    /** The functions' DynamoDB stream events. */
+    public List<StreamTrigger> streamTriggers() {
+        return streamTriggers;
     }
 
     public List<ScheduleTrigger> schedules() {

@@ -39,7 +39,7 @@ class RouteReaderTest {
     }
 
     @Test
-    void routes_areGuardedByTheAuthorizer_unlessTheEventSaysNone() {
+    void routes_areGuardedByTheDefaultAuthorizer_unlessTheEventSaysNoneOrAwsIam() {
         List<ApiRoute> routes = read(API + """
                   Fn:
                     Type: AWS::Serverless::Function
@@ -71,10 +71,18 @@ class RouteReaderTest {
                             RequestModel:
                               Model: Order
                               ValidateBody: false
+                        Admin:
+                          Type: Api
+                          Properties:
+                            RestApiId: !Ref Api
+                            Path: /admin/orders
+                            Method: get
+                            Auth:
+                              Authorizer: AWS_IAM
                 """, "Api");
 
-        assertThat(routes).extracting(r -> r.method() + " " + r.pathTemplate() + " " + r.authorized())
-                .containsExactly("POST /orders true", "GET /health false", "PUT /loose true");
+        assertThat(routes).extracting(r -> r.method() + " " + r.pathTemplate() + " " + r.auth())
+                .containsExactly("POST /orders COGNITO", "GET /health NONE", "PUT /loose COGNITO", "GET /admin/orders AWS_IAM");
         assertThat(routes.get(0).bodyModel()).satisfies(model -> {
             assertThat(model.name()).isEqualTo("Order");
             assertThat(model.required()).isTrue();
@@ -100,6 +108,26 @@ class RouteReaderTest {
                 """, null);
 
         assertThat(routes).containsExactly(new ApiRoute("Fn", "GET", "/things", false));
+    }
+
+    @Test
+    void withoutAnAuthorizer_anAwsIamRouteStaysSigned() {
+        List<ApiRoute> routes = read("""
+                Resources:
+                  Fn:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Events:
+                        Get:
+                          Type: Api
+                          Properties:
+                            Path: /admin
+                            Method: get
+                            Auth:
+                              Authorizer: AWS_IAM
+                """, null);
+
+        assertThat(routes).singleElement().extracting(ApiRoute::auth).isEqualTo(StackModel.RouteAuth.AWS_IAM);
     }
 
     @Test

@@ -55,6 +55,25 @@ class StackModelTest {
     }
 
     @Test
+    void tallyStreamTrigger_readsTheRequestTablesStreamAsTheTemplateSays() {
+        StackModel model = model(Map.of());
+
+        StackModel.StreamTrigger tally = model.streamTriggers().get(0);
+
+        assertThat(model.streamTriggers()).hasSize(1);
+        assertThat(tally.functionId()).isEqualTo("TallyFunction");
+        assertThat(tally.tableLogicalId()).isEqualTo("RequestTable");
+        assertThat(tally.startingPosition()).isEqualTo("TRIM_HORIZON");
+        assertThat(tally.batchSize()).isEqualTo(1000);
+        assertThat(tally.batchingWindowSeconds()).isEqualTo(1);
+        assertThat(tally.tumblingWindowSeconds()).isEqualTo(60);
+        assertThat(tally.reportBatchItemFailures()).isTrue();
+        assertThat(tally.bisectBatchOnFunctionError()).isTrue();
+        assertThat(tally.maximumRetryAttempts()).isEqualTo(-1);
+        assertThat(model.function("TallyFunction").environment()).containsKey("COUNTS_TABLE");
+    }
+
+    @Test
     void sqsTrigger_andApi_followTheTemplate() {
         StackModel model = model(Map.of());
 
@@ -96,7 +115,9 @@ class StackModelTest {
             assertThat(throttled.headers()).containsEntry("Retry-After", "1");
             assertThat(throttled.jsonTemplate()).contains("TOO_MANY_REQUESTS");
         });
-        assertThat(api.gatewayResponses().get("MISSING_AUTHENTICATION_TOKEN").statusCode()).isEqualTo(404);
+        assertThat(api.gatewayResponses().get("MISSING_AUTHENTICATION_TOKEN").statusCode()).isEqualTo(403);
+        assertThat(api.gatewayResponses().get("INVALID_SIGNATURE").jsonTemplate())
+                .contains("\"message\":$context.error.messageString", "INVALID_SIGNATURE");
     }
 
     @Test
@@ -192,7 +213,7 @@ class StackModelTest {
         assertThat(model.namedQueries()).extracting(StackModel.NamedQuerySpec::name)
                 .contains("latency_by_event", "outcomes", "dlq_rate", "sell_out", "raffle_draws");
         assertThat(model.tables()).extracting(StackModel.TableSpec::logicalId)
-                .containsExactlyInAnyOrder("RequestTable", "EventTable");
+                .containsExactlyInAnyOrder("RequestTable", "EventTable", "CountsTable");
     }
 
     @Test
