@@ -61,6 +61,7 @@ class AdminPrimingTest {
     @Test
     void config_readsEveryVariable() {
         assertThat(config.eventTable()).isEqualTo("EventTable");
+        assertThat(config.countsTable()).isEqualTo("CountsTable");
         assertThat(config.inflightIndex()).isEqualTo("InflightIndex");
         assertThat(config.deadLetterQueue()).isEqualTo("https://sqs.eu-west-1.amazonaws.com/123456789012/dlq");
         assertThat(config.drawPolicy().settle()).isEqualTo(Duration.ofMillis(1500));
@@ -89,6 +90,7 @@ class AdminPrimingTest {
             Map.entry("AWS_REGION", "eu-west-1"),
             Map.entry("SDK_HTTP_CLIENT", "url-connection"),
             Map.entry("EVENT_TABLE", "EventTable"),
+            Map.entry("COUNTS_TABLE", "CountsTable"),
             Map.entry("REQUEST_TABLE", "RequestTable"),
             Map.entry("ARRIVAL_INDEX", "ArrivalIndex"),
             Map.entry("INFLIGHT_INDEX", "InflightIndex"),
