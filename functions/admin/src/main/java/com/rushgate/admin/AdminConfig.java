@@ -7,8 +7,8 @@ import java.time.Duration;
 /**
  * Everything the admin function reads from its environment, checked at init.
  *
- * @param eventTable       EVENT_TABLE: the events and their seeds
- * @param countsTable      COUNTS_TABLE: the events' counters, kept by the Tally function
+ * @param eventTable       EVENT_TABLE: the events, their seeds and counters
+ * @param countsTable      COUNTS_TABLE: each event's counts, as the Tally function keeps them
  * @param requestTable     REQUEST_TABLE
  * @param arrivalIndex     ARRIVAL_INDEX: the RequestTable's arrival index, where a raffle's entries are
  * @param inflightIndex    INFLIGHT_INDEX: the RequestTable's in-flight index, for the queue's oldest request
@@ -23,9 +23,6 @@ import java.time.Duration;
 record AdminConfig(String eventTable, String countsTable, String requestTable, String arrivalIndex, String inflightIndex, int arrivalShards,
                    String queueUrl, String deadLetterQueue, String analyticsBucket, DrawPolicy drawPolicy,
                    String metricsNamespace, String serviceName) {
-
-    /** Minutes of decisions the counts' latency covers (the operators' view shows the last five). */
-    static final int LATENCY_WINDOW_MINUTES = 5;
 
     static AdminConfig from(Env env) {
         return new AdminConfig(

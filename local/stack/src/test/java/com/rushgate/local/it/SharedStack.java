@@ -21,7 +21,8 @@ public final class SharedStack {
 
     public static synchronized LocalStack get() {
         if (stack == null) {
-            stack = TestStacks.start(Map.of());
+            // Published in its own state directory, so the command line finds it as it finds `./rushgate start`'s.
+            stack = LocalStack.start(TestStacks.options(Map.of()).withPublishedState(true));
             Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "shared-stack-stop"));
         }
         return stack;
