@@ -50,9 +50,12 @@ class OpenApiDriftTest {
     /** Keywords that document a schema without constraining it. */
     private static final Set<String> ANNOTATIONS = Set.of("$schema", "title", "description", "example", "examples");
     private static final List<String> METHODS = ApiContract.METHODS;
-    /** API Gateway keeps the original status of a DEFAULT_4XX / DEFAULT_5XX answer; these are the ones this API can meet. */
-    /** Gateway responses only a SigV4-signed request (the operators' AWS_IAM routes) can get. */
+    /**
+     * Gateway responses only a SigV4-signed request (the operators' AWS_IAM routes) can get: not in
+     * the participants' ErrorCode, documented on the admin routes only (SignatureErrorCode).
+     */
     private static final Set<String> SIGNED_ROUTES_ONLY = Set.of("INVALID_SIGNATURE", "EXPIRED_TOKEN");
+    /** API Gateway keeps the original status of a DEFAULT_4XX / DEFAULT_5XX answer; these are the ones this API can meet. */
     private static final Map<String, Set<Integer>> DEFAULT_STATUSES = Map.of(
             "DEFAULT_4XX", Set.of(400),
             "DEFAULT_5XX", Set.of(500, 502, 504));
@@ -135,6 +138,7 @@ class OpenApiDriftTest {
         }
         gatewayCodes().forEach((code, statuses) -> sources.computeIfAbsent(code, k -> new TreeSet<>()).addAll(statuses));
         wafCodes().forEach((code, statuses) -> sources.computeIfAbsent(code, k -> new TreeSet<>()).addAll(statuses));
+        signedRouteCodes().forEach((code, status) -> sources.computeIfAbsent(code, k -> new TreeSet<>()).add(status));
 
         Map<String, Set<Integer>> documented = new TreeMap<>();
         documentedCodes().forEach((status, codes) -> codes.forEach(
@@ -156,6 +160,19 @@ class OpenApiDriftTest {
                 .filter(answer -> !answer.operation().contains(" /admin/"))
                 .forEach(answer -> outsideAdmin.add(answer.operation() + " " + answer.code()));
         assertThat(outsideAdmin).as("operators' codes documented outside /admin").isEmpty();
+    }
+
+    @Test
+    void signatureCodes_areTheTemplatesSignedRouteResponses_andDocumentedOnTheAdminRoutesOnly() {
+        Set<String> signed = signedRouteCodes().keySet();
+
+        assertThat(signed).containsExactlyInAnyOrderElementsOf(SIGNED_ROUTES_ONLY);
+        assertThat(specEnum("SignatureErrorCode")).containsExactlyInAnyOrderElementsOf(signed);
+        assertThat(specEnum("ErrorCode")).doesNotContainAnyElementsOf(signed);
+        assertThat(contract.documentedAnswers())
+                .filteredOn(answer -> answer.code() != null && signed.contains(answer.code()))
+                .isNotEmpty()
+                .allSatisfy(answer -> assertThat(answer.operation()).contains(" /admin/"));
     }
 
     @ParameterizedTest
@@ -360,6 +377,19 @@ class OpenApiDriftTest {
             codes.computeIfAbsent(codeIn(body, type), k -> new TreeSet<>()).addAll(statuses);
         });
         assertThat(codes).isNotEmpty();
+        return codes;
+    }
+
+    /** Code -> status of the gateway responses only the signed routes get ({@link #SIGNED_ROUTES_ONLY}). */
+    private static Map<String, Integer> signedRouteCodes() {
+        Map<String, Integer> codes = new TreeMap<>();
+        map(template.properties(apiId()).get("GatewayResponses")).forEach((type, value) -> {
+            if (SIGNED_ROUTES_ONLY.contains(type)) {
+                Map<String, Object> response = map(value);
+                String body = String.valueOf(map(response.get("ResponseTemplates")).get("application/json"));
+                codes.put(codeIn(body, type), Integer.parseInt(String.valueOf(response.get("StatusCode"))));
+            }
+        });
         return codes;
     }
 

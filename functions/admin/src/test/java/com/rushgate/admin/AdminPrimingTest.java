@@ -61,6 +61,7 @@ class AdminPrimingTest {
     @Test
     void config_readsEveryVariable() {
         assertThat(config.eventTable()).isEqualTo("EventTable");
+        assertThat(config.countsTable()).isEqualTo("CountsTable");
         assertThat(config.inflightIndex()).isEqualTo("InflightIndex");
         assertThat(config.deadLetterQueue()).isEqualTo("https://sqs.eu-west-1.amazonaws.com/123456789012/dlq");
         assertThat(config.drawPolicy().settle()).isEqualTo(Duration.ofMillis(1500));

@@ -1,6 +1,7 @@
 package com.rushgate.local.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,23 +10,35 @@ import com.rushgate.core.aws.DynamoRaffles;
 import com.rushgate.core.domain.DrawSeed;
 import com.rushgate.core.domain.Event;
 import com.rushgate.core.testing.Fixtures;
+import com.rushgate.local.auth.SigV4Signing;
 import com.rushgate.local.lambda.Invocation;
 import com.rushgate.local.stack.LocalStack;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The Admin function from its jar, on the shared stack's DynamoDB Local and ElasticMQ with the real
- * SDK, invoked directly with the signed request of events/admin.json (the local gateway's SigV4 check
- * is not what is tested here).
+ * SDK: invoked directly with the signed request of events/admin.json, and once over HTTP through the
+ * local gateway, signed with the stack's operator key as the command line signs it.
  */
 class AdminIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static LocalStack stack;
 
     @BeforeAll
@@ -45,7 +58,14 @@ class AdminIT {
         }
         ((ObjectNode) event.get("requestContext")).put("path", "/prod" + path).put("resourcePath", route)
                 .put("httpMethod", method);
-        Invocation invocation = stack.invoke("AdminFunction", event.toString());
+        // Throttled (the shared stack's other functions may hold the account's concurrency), it tries
+        // again, as an operator's client does.
+        AtomicReference<Invocation> answered = new AtomicReference<>();
+        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            answered.set(stack.invoke("AdminFunction", event.toString()));
+            return !Invocation.THROTTLED.equals(answered.get().errorType());
+        });
+        Invocation invocation = answered.get();
         assertThat(invocation.succeeded()).as(invocation.payloadText()).isTrue();
         return JSON.readTree(invocation.payloadText());
     }
@@ -101,6 +121,49 @@ class AdminIT {
         assertThat(stored.raffle().commitment()).isEqualTo(second.commitment());
         assertThat(body(call("GET", "/admin/events/{eventId}/winners", eventId, null)).at("/error/code").asText())
                 .isEqualTo("NOT_DRAWN");
+    }
+
+    @Test
+    void overHttp_aSignedRestockReachesTheFunction_andAnUnsignedOneIsRefusedByTheGateway() throws Exception {
+        String eventId = SharedStack.openFcfs(stack, "admin-http", 4);
+        URI uri = URI.create(stack.apiEndpoint().orElseThrow().toString().replaceAll("/$", "") + "/admin/events/" + eventId
+                + "/restock");
+        byte[] body = "{\"units\":3}".getBytes(StandardCharsets.UTF_8);
+
+        HttpResponse<String> signed = post(uri, body, true);
+        HttpResponse<String> unsigned = post(uri, body, false);
+
+        assertThat(signed.statusCode()).as(signed.body()).isEqualTo(200);
+        assertThat(JSON.readTree(signed.body()).at("/event/capacity").asInt()).isEqualTo(7);
+        assertThat(unsigned.statusCode()).isEqualTo(403);
+        assertThat(JSON.readTree(unsigned.body()).at("/error/code").asText()).isEqualTo("MISSING_AUTHENTICATION_TOKEN");
+        assertThat(SharedStack.events(stack).findLatest(eventId).orElseThrow().remaining()).isEqualTo(7);
+    }
+
+    /** Sent again while the gateway answers 429 (the local Lambda's concurrency is shared), as a client does. */
+    private static HttpResponse<String> post(URI uri, byte[] body, boolean sign) {
+        AtomicReference<HttpResponse<String>> answered = new AtomicReference<>();
+        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            answered.set(send(uri, body, sign));
+            return answered.get().statusCode() != 429;
+        });
+        return answered.get();
+    }
+
+    private static HttpResponse<String> send(URI uri, byte[] body, boolean sign) throws Exception {
+        Map<String, List<String>> headers = Map.of("Content-Type", List.of("application/json"));
+        if (sign) {
+            headers = new SigV4Signing(stack.options().region(), Clock.systemUTC()).sign("POST", uri, headers, body,
+                    SigV4Signing.credentials(stack.operatorKey().orElseThrow()));
+        }
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        headers.forEach((name, values) -> {
+            if (!name.equalsIgnoreCase("Host")) {
+                values.forEach(value -> request.header(name, value));
+            }
+        });
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
