@@ -46,8 +46,8 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  */
 class ConsoleIT {
 
-    private static final int PARTICIPANTS = 200;
-    private static final int CAPACITY = 100;
+    private static final int PARTICIPANTS = 120;
+    private static final int CAPACITY = 50;
     /**
      * A batch the workers could not take (a throttled cold start) is back within 40 s, not 3 minutes;
      * the worker keeps its 30 s timeout, which a loaded machine needs.
@@ -101,10 +101,10 @@ class ConsoleIT {
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(text(By.id("status"))).startsWith("live"));
         assertThat(cell(drop, "accepted")).isEqualTo("0");
 
-        // when: the drop's participants arrive, 40 every half second
+        // when: the drop's participants arrive, 20 every half second
         List<Long> seen = new CopyOnWriteArrayList<>();
         AtomicInteger answered = sendParticipants(drop);
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() -> {
             assertThat(REFUSED).isEmpty();
             long accepted = Long.parseLong(cell(drop, "accepted").replace(",", ""));
             if (seen.isEmpty() || seen.get(seen.size() - 1) != accepted) {
@@ -187,7 +187,7 @@ class ConsoleIT {
     }
 
     /**
-     * Sends the participants over HTTP in waves of 40 every half second, as a drop's clients would:
+     * Sends the participants over HTTP in waves of 20 every half second, as a drop's clients would:
      * one answered 409, 429 or 503 tries again when Retry-After says (a scheduled retry, up to 20
      * tries). Answers how many were accepted.
      */
@@ -197,7 +197,7 @@ class ConsoleIT {
         ScheduledExecutorService clients = Executors.newScheduledThreadPool(16);
         for (int user = 0; user < PARTICIPANTS; user++) {
             String userId = "fan-" + user;
-            clients.schedule(() -> participate(api, clients, eventId, userId, 1, accepted), (user / 40) * 500L,
+            clients.schedule(() -> participate(api, clients, eventId, userId, 1, accepted), (user / 20) * 500L,
                     TimeUnit.MILLISECONDS);
         }
         return accepted;
