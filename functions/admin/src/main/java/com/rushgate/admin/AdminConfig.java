@@ -8,6 +8,7 @@ import java.time.Duration;
  * Everything the admin function reads from its environment, checked at init.
  *
  * @param eventTable       EVENT_TABLE: the events, their seeds and counters
+ * @param countsTable      COUNTS_TABLE: each event's counts, as the Tally function keeps them
  * @param requestTable     REQUEST_TABLE
  * @param arrivalIndex     ARRIVAL_INDEX: the RequestTable's arrival index, where a raffle's entries are
  * @param inflightIndex    INFLIGHT_INDEX: the RequestTable's in-flight index, for the queue's oldest request
@@ -19,13 +20,14 @@ import java.time.Duration;
  * @param metricsNamespace POWERTOOLS_METRICS_NAMESPACE
  * @param serviceName      POWERTOOLS_SERVICE_NAME
  */
-record AdminConfig(String eventTable, String requestTable, String arrivalIndex, String inflightIndex, int arrivalShards,
+record AdminConfig(String eventTable, String countsTable, String requestTable, String arrivalIndex, String inflightIndex, int arrivalShards,
                    String queueUrl, String deadLetterQueue, String analyticsBucket, DrawPolicy drawPolicy,
                    String metricsNamespace, String serviceName) {
 
     static AdminConfig from(Env env) {
         return new AdminConfig(
                 env.require("EVENT_TABLE"),
+                env.require("COUNTS_TABLE"),
                 env.require("REQUEST_TABLE"),
                 env.require("ARRIVAL_INDEX"),
                 env.require("INFLIGHT_INDEX"),

@@ -12,6 +12,7 @@ import com.rushgate.core.app.port.EventCounts;
 import com.rushgate.core.aws.AwsClients;
 import com.rushgate.core.aws.DynamoArrivalIndex;
 import com.rushgate.core.aws.DynamoEventCatalog;
+import com.rushgate.core.aws.DynamoEventCounts;
 import com.rushgate.core.aws.DynamoInflightIndex;
 import com.rushgate.core.aws.DynamoManagedEvents;
 import com.rushgate.core.aws.DynamoRaffles;
@@ -39,6 +40,9 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 /** The one place where the admin function's parts are built from the environment. */
 record AdminWiring(AdminUseCases useCases, PowertoolsMetrics metrics, SnapStartPriming priming) {
 
+    /** The minutes of decisions the counts' latency p95 covers. */
+    static final int LATENCY_WINDOW_MINUTES = 5;
+
     static AdminWiring fromEnvironment(Env env) {
         AdminConfig config = AdminConfig.from(env);
         AwsClients clients = new AwsClients(env);
@@ -57,7 +61,7 @@ record AdminWiring(AdminUseCases useCases, PowertoolsMetrics metrics, SnapStartP
         SqsWorkQueue queue = new SqsWorkQueue(sqs, config.queueUrl());
         SqsDeadLetterSource deadLetters = new SqsDeadLetterSource(sqs, config.deadLetterQueue());
         SqsQueueGauges gauges = new SqsQueueGauges(sqs, config.queueUrl(), config.deadLetterQueue());
-        EventCounts counts = new NoCountsYet();
+        EventCounts counts = new DynamoEventCounts(dynamoDb, config.countsTable(), LATENCY_WINDOW_MINUTES);
 
         AdminUseCases useCases = new AdminUseCases(
                 new CreateEventUseCase(raffles, seeds),

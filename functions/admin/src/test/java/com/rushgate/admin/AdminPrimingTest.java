@@ -89,6 +89,7 @@ class AdminPrimingTest {
             Map.entry("AWS_REGION", "eu-west-1"),
             Map.entry("SDK_HTTP_CLIENT", "url-connection"),
             Map.entry("EVENT_TABLE", "EventTable"),
+            Map.entry("COUNTS_TABLE", "CountsTable"),
             Map.entry("REQUEST_TABLE", "RequestTable"),
             Map.entry("ARRIVAL_INDEX", "ArrivalIndex"),
             Map.entry("INFLIGHT_INDEX", "InflightIndex"),

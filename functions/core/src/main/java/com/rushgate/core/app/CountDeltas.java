@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.BiFunction;
-import java.util.function.Function;
 
 /**
  * What a run of one event's {@link StatusChange}s adds to its counters: an insert adds one accepted
@@ -106,8 +105,7 @@ public record CountDeltas(Map<String, Long> counters, Map<Long, Map<Integer, Lon
     public static Map<String, List<StatusChange>> byEvent(List<StatusChange> changes) {
         Map<String, List<StatusChange>> byEvent = new LinkedHashMap<>();
         for (StatusChange change : changes) {
-            byEvent.computeIfAbsent(change.eventId(), (Function<String, List<StatusChange>>) id -> new ArrayList<>())
-                    .add(change);
+            byEvent.computeIfAbsent(change.eventId(), id -> new ArrayList<>()).add(change);
         }
         return byEvent;
     }

@@ -51,7 +51,14 @@ public final class DynamoCountsLedger implements CountsLedger {
             if (applied == null) {
                 pending = pending.subList(run.size(), pending.size());
             } else {
-                pending = pending.stream().filter(change -> change.sequenceNumber().compareTo(applied) > 0).toList();
+                List<StatusChange> after = pending.stream()
+                        .filter(change -> change.sequenceNumber().compareTo(applied) > 0).toList();
+                if (after.size() == pending.size()) {
+                    // the guard refused a run that starts after the applied point: writing it again would loop
+                    throw new IllegalStateException("the counts of " + eventId + " refused changes from " + shardId
+                            + " after its applied point " + applied);
+                }
+                pending = after;
             }
         }
         return writes;

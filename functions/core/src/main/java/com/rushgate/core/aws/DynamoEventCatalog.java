@@ -81,7 +81,8 @@ public final class DynamoEventCatalog implements EventCatalog {
      * before now. Ingest's cached copies learn it within EVENT_CACHE_SECONDS; a request accepted in
      * between is rejected EVENT_CLOSED by the worker, which reads the event again.
      *
-     * @return false when there is no such event, or it closed at or before {@code at} already
+     * @return false when there is no such event, it closed at or before {@code at} already, or it does
+     *         not open before {@code at} (a close there would leave an event that closes before it opens)
      */
     public boolean close(String eventId, Instant at) {
         try {
@@ -89,8 +90,10 @@ public final class DynamoEventCatalog implements EventCatalog {
                     .tableName(tableName)
                     .key(Map.of(EventItem.EVENT_ID, AttributeValue.fromS(eventId)))
                     .updateExpression("SET #closes = :at")
-                    .conditionExpression("attribute_exists(#id) AND (attribute_not_exists(#closes) OR #closes > :at)")
-                    .expressionAttributeNames(Map.of("#id", EventItem.EVENT_ID, "#closes", EventItem.CLOSES_AT))
+                    .conditionExpression("attribute_exists(#id) AND #opens < :at"
+                            + " AND (attribute_not_exists(#closes) OR #closes > :at)")
+                    .expressionAttributeNames(Map.of("#id", EventItem.EVENT_ID, "#opens", EventItem.OPENS_AT,
+                            "#closes", EventItem.CLOSES_AT))
                     .expressionAttributeValues(Map.of(":at", AttributeValue.fromS(Timestamps.format(at)))));
             return true;
         } catch (ConditionalCheckFailedException closedOrMissing) {

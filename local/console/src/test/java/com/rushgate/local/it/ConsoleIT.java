@@ -23,7 +23,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -41,13 +40,18 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 /**
  * The console in a real browser (Debian's headless Chromium) on a real local stack: an operator
  * watches a drop of a few hundred participants over HTTP, sees its counts move, redrives a
- * dead-lettered request after confirming, sees the DLQ drain, and closes the drop.
+ * dead-lettered request after confirming, sees the DLQ drain, and closes the drop. Screenshots go to
+ * {@code target/console-screenshots}: {@code console-drop.png} while the drop runs, {@code console.png}
+ * once it is closed, {@code console-at-end.png} as the test left the browser (its analytics page).
  */
 class ConsoleIT {
 
-    private static final int PARTICIPANTS = 300;
-    private static final int CAPACITY = 150;
+    private static final int PARTICIPANTS = 200;
+    private static final int CAPACITY = 100;
     private static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
+
+    /** Participants refused for good: none should be. */
+    private static final List<String> REFUSED = new CopyOnWriteArrayList<>();
 
     private static LocalStack stack;
     private static URI console;
@@ -83,23 +87,31 @@ class ConsoleIT {
         ParticipationRequest deadLettered = deadLetter(late, "late-user");
         TestStacks.events(stack).create(Event.create(late, EventType.FCFS, 5, Instant.now().minusSeconds(3600), null));
 
+        Files.createDirectories(SCREENSHOTS);
+        Files.deleteIfExists(SCREENSHOTS.resolve("console-drop.png"));
         browser.get(console.toString());
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(text(By.id("status"))).startsWith("live"));
         assertThat(cell(drop, "accepted")).isEqualTo("0");
 
-        // when: the drop's participants arrive, 30 every half second
+        // when: the drop's participants arrive, 40 every half second
         List<Long> seen = new CopyOnWriteArrayList<>();
-        AtomicInteger sent = sendParticipants(drop);
-        await().atMost(Duration.ofSeconds(45)).pollInterval(Duration.ofMillis(200)).until(() -> {
+        AtomicInteger answered = sendParticipants(drop);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            assertThat(REFUSED).isEmpty();
             long accepted = Long.parseLong(cell(drop, "accepted").replace(",", ""));
             if (seen.isEmpty() || seen.get(seen.size() - 1) != accepted) {
                 seen.add(accepted);
+                if (accepted > 0 && accepted < PARTICIPANTS && !Files.exists(SCREENSHOTS.resolve("console-drop.png"))) {
+                    Files.write(SCREENSHOTS.resolve("console-drop.png"), browser.getScreenshotAs(OutputType.BYTES));
+                }
             }
             return accepted == PARTICIPANTS;
         });
 
         // then: the page showed the count rising, and every participant decided
-        assertThat(sent.get()).isEqualTo(PARTICIPANTS);
+        // The counts see a request once it is recorded, a moment before its participant is answered.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(answered.get()).as("participants answered 200 or 202").isEqualTo(PARTICIPANTS));
         assertThat(seen).as("accepted as the page showed it, poll after poll").isSorted()
                 .filteredOn(n -> n > 0 && n < PARTICIPANTS).isNotEmpty();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
@@ -134,7 +146,6 @@ class ConsoleIT {
         // then: it shows as closed, with its analytics one click away
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(cell(drop, "state")).isEqualTo("CLOSED"));
         assertThat(text(By.id("activity"))).contains(drop + " closed");
-        Files.createDirectories(SCREENSHOTS);
         Files.write(SCREENSHOTS.resolve("console.png"), browser.getScreenshotAs(OutputType.BYTES));
         String analytics = row(drop).findElement(By.cssSelector("a[data-action='analytics']")).getAttribute("href");
         browser.get(analytics);
@@ -167,29 +178,37 @@ class ConsoleIT {
         return MessageAttributeValue.builder().dataType("String").stringValue(value).build();
     }
 
-    /** Sends the participants over HTTP in waves, as a drop's clients would; answers how many were accepted. */
+    /**
+     * Sends the participants over HTTP in waves of 40 every half second, as a drop's clients would:
+     * one answered 409, 429 or 503 tries again when Retry-After says (a scheduled retry, up to 20
+     * tries). Answers how many were accepted.
+     */
     private static AtomicInteger sendParticipants(String eventId) {
         ApiClient api = new ApiClient(stack);
         AtomicInteger accepted = new AtomicInteger();
-        AtomicInteger next = new AtomicInteger();
-        ExecutorService senders = Executors.newFixedThreadPool(6);
-        ScheduledExecutorService waves = Executors.newSingleThreadScheduledExecutor();
-        waves.scheduleAtFixedRate(() -> {
-            for (int i = 0; i < 30; i++) {
-                int user = next.getAndIncrement();
-                if (user >= PARTICIPANTS) {
-                    waves.shutdown();
-                    senders.shutdown();
-                    return;
-                }
-                senders.execute(() -> {
-                    if (api.participate(eventId, "fan-" + user).status() == 202) {
-                        accepted.incrementAndGet();
-                    }
-                });
-            }
-        }, 0, 500, TimeUnit.MILLISECONDS);
+        ScheduledExecutorService clients = Executors.newScheduledThreadPool(16);
+        for (int user = 0; user < PARTICIPANTS; user++) {
+            String userId = "fan-" + user;
+            clients.schedule(() -> participate(api, clients, eventId, userId, 1, accepted), (user / 40) * 500L,
+                    TimeUnit.MILLISECONDS);
+        }
         return accepted;
+    }
+
+    private static void participate(ApiClient api, ScheduledExecutorService clients, String eventId, String userId,
+                                    int attempt, AtomicInteger accepted) {
+        ApiClient.Reply reply = api.participate(eventId, userId);
+        if (reply.status() == 202 || reply.status() == 200) {
+            if (accepted.incrementAndGet() == PARTICIPANTS) {
+                clients.shutdown();
+            }
+        } else if (List.of(409, 429, 503).contains(reply.status()) && attempt < 20) {
+            long seconds = reply.raw().headers().firstValue("Retry-After").map(Long::parseLong).orElse(1L);
+            clients.schedule(() -> participate(api, clients, eventId, userId, attempt + 1, accepted), seconds,
+                    TimeUnit.SECONDS);
+        } else {
+            REFUSED.add(userId + " was answered " + reply.status() + " " + reply.body());
+        }
     }
 
     private WebElement row(String eventId) {

@@ -48,4 +48,15 @@ class DynamoEventCatalogIT {
         assertThat(events.findLatest(eventId).orElseThrow().closesAt()).isEqualTo(NOW);
         assertThat(events.close(SharedStack.newEventId("no-such"), NOW)).isFalse();
     }
+
+    @Test
+    void close_atOrBeforeTheOpening_isRefused_leavingAReadableEvent() {
+        String eventId = SharedStack.newEventId("close-early");
+        events.create(Event.create(eventId, EventType.FCFS, 1, NOW.plusSeconds(60), null));
+
+        assertThat(events.close(eventId, NOW.plusSeconds(60))).as("at the opening").isFalse();
+        assertThat(events.close(eventId, NOW)).as("before it").isFalse();
+        assertThat(events.findLatest(eventId).orElseThrow().closesAt()).isNull();
+        assertThat(events.close(eventId, NOW.plusSeconds(61))).as("after it").isTrue();
+    }
 }

@@ -84,10 +84,15 @@ class StackModelTest {
             assertThat(trigger.maximumConcurrency()).isEqualTo(10);
             assertThat(trigger.reportBatchItemFailures()).isTrue();
         });
-        assertThat(model.routes()).extracting(r -> r.method() + " " + r.pathTemplate() + " " + r.authorized())
-                .containsExactlyInAnyOrder("POST /events/{eventId}/participations true", "GET /requests/{requestId} true",
-                        "GET /events/{eventId} false", "GET /events/{eventId}/draw/entries false",
-                        "GET /events/{eventId}/draw/winners false");
+        assertThat(model.routes()).extracting(r -> r.method() + " " + r.pathTemplate() + " " + r.auth())
+                .containsExactlyInAnyOrder("POST /events/{eventId}/participations COGNITO", "GET /requests/{requestId} COGNITO",
+                        "GET /events/{eventId} NONE", "GET /events/{eventId}/draw/entries NONE",
+                        "GET /events/{eventId}/draw/winners NONE",
+                        "POST /admin/events AWS_IAM", "GET /admin/events AWS_IAM", "GET /admin/events/{eventId} AWS_IAM",
+                        "PATCH /admin/events/{eventId} AWS_IAM", "DELETE /admin/events/{eventId} AWS_IAM",
+                        "POST /admin/events/{eventId}/close AWS_IAM", "POST /admin/events/{eventId}/restock AWS_IAM",
+                        "POST /admin/events/{eventId}/draw AWS_IAM", "GET /admin/events/{eventId}/winners AWS_IAM",
+                        "GET /admin/dlq AWS_IAM", "POST /admin/redrive AWS_IAM");
         StackModel.ApiSpec api = model.api().orElseThrow();
         assertThat(api.throttleRate()).isEqualTo(5000);
         assertThat(api.throttleBurst()).isEqualTo(10000);
