@@ -86,7 +86,7 @@ final class AdminClient {
         try {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new AdminException(2, "UNREACHABLE", "cannot reach " + base + ": " + e, null);
+            throw new AdminException(2, "UNREACHABLE", "cannot reach " + base + ": " + AdminException.describe(e), null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AdminException(2, "INTERRUPTED", "interrupted while calling " + base, null);

@@ -40,6 +40,11 @@ final class AdminException extends RuntimeException {
         return new AdminException(status >= 500 ? 2 : 1, code, message, raw);
     }
 
+    /** Why a call did not get through, in a few words: the exception's kind and its message when it has one. */
+    static String describe(Exception failure) {
+        return failure.getClass().getSimpleName() + (failure.getMessage() == null ? "" : " (" + failure.getMessage() + ")");
+    }
+
     int exitCode() {
         return exitCode;
     }

@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 
@@ -33,9 +34,21 @@ final class AdminTargets {
 
         static Aws fromEnvironment() {
             DefaultCredentialsProvider provider = DefaultCredentialsProvider.builder().build();
-            return new Aws(provider::resolveCredentials,
-                    () -> DefaultAwsRegionProviderChain.builder().build().getRegion().id(),
-                    CloudFormationStacks::endpointOf);
+            return new Aws(() -> {
+                try {
+                    return provider.resolveCredentials();
+                } catch (SdkClientException e) {
+                    throw new CliException("no AWS credentials found the way the aws CLI finds them (AWS_ACCESS_KEY_ID and"
+                            + " AWS_SECRET_ACCESS_KEY, AWS_PROFILE, a role of the container or the instance); SSO and"
+                            + " role profiles: eval \"$(aws configure export-credentials --format env)\" first");
+                }
+            }, () -> {
+                try {
+                    return DefaultAwsRegionProviderChain.builder().build().getRegion().id();
+                } catch (SdkClientException e) {
+                    throw new CliException("no region: give --region, or set AWS_REGION or the profile's region");
+                }
+            }, CloudFormationStacks::endpointOf);
         }
     }
 

@@ -79,7 +79,7 @@ final class CloudFormationStacks {
         try {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new AdminException(2, "UNREACHABLE", "cannot reach CloudFormation at " + endpoint + ": " + e, null);
+            throw new AdminException(2, "UNREACHABLE", "cannot reach CloudFormation at " + endpoint + ": " + AdminException.describe(e), null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AdminException(2, "INTERRUPTED", "interrupted while calling CloudFormation", null);

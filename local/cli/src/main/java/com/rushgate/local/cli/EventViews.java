@@ -9,7 +9,7 @@ import java.util.Map;
 /** How the command line shows the operators' API's event views, counts and queue, as readable text. */
 final class EventViews {
 
-    private static final String ROW = "%-24s %-7s %-8s %9s %9s  %-22s %s%n";
+    private static final String ROW = "%-24s %-7s %-8s %9s %9s  %-24s %s%n";
 
     private EventViews() {
     }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import java.net.ConnectException;
+import java.net.http.HttpTimeoutException;
 import org.junit.jupiter.api.Test;
 
 class AdminExceptionTest {
@@ -51,5 +53,12 @@ class AdminExceptionTest {
 
         assertThat(failed.line()).isEqualTo("error: HTTP_502: HTTP 502");
         assertThat(failed.exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void describe_namesTheFailure_andItsMessageWhenThereIsOne() {
+        assertThat(AdminException.describe(new ConnectException())).isEqualTo("ConnectException");
+        assertThat(AdminException.describe(new HttpTimeoutException("request timed out")))
+                .isEqualTo("HttpTimeoutException (request timed out)");
     }
 }
