@@ -15,8 +15,9 @@ import java.util.Objects;
  * @param batch   requests granted in one transaction, at most 99 (the event item is the 100th)
  * @param maxWait how long one delivery waits inline for its turn before it gives its message back
  * @param soldOutMemory how long a container remembers that an event's stock is gone, so that the
- *                rejections after a sell-out do not all read the event's hot item; as long as the
- *                event cache, so a restock is seen as soon as the cached event is
+ *                rejections after a sell-out do not all read the event's hot item; it answers only
+ *                for requests accepted before the sell-out was seen, so one accepted after a restock
+ *                reads the stock
  */
 public record AllocationPolicy(Duration settle, Duration lease, int batch, Duration maxWait, Duration soldOutMemory) {
 

@@ -71,7 +71,7 @@ public final class OrderedAllocation {
     private final BusinessMetrics metrics;
     private final Backoff backoff;
     /** Events this container saw sold out, until when it trusts that without reading the stock. */
-    private final ConcurrentMap<String, Instant> soldOutUntil = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, SoldOut> soldOutUntil = new ConcurrentHashMap<>();
     private static final int SOLD_OUT_MEMORY = 10_000;
 
     /**
@@ -107,8 +107,11 @@ public final class OrderedAllocation {
         Instant settled = request.acceptedAt().plus(policy.settle());
         ParticipationRequest current = request;
         int waits = 0;
-        Instant soldOut = soldOutUntil.get(event.eventId());
-        if (soldOut != null && clock.instant().isBefore(soldOut)) {
+        SoldOut soldOut = soldOutUntil.get(event.eventId());
+        // Only a request accepted before the sell-out was seen is refused from memory: one accepted
+        // later may have come after a restock, and must not lose to a still later one.
+        if (soldOut != null && clock.instant().isBefore(soldOut.until())
+                && !request.acceptedAt().isAfter(soldOut.seenAt())) {
             return decided(current).orElse(Outcome.SOLD_OUT);
         }
         while (true) {
@@ -168,7 +171,11 @@ public final class OrderedAllocation {
             soldOutUntil.clear();
         }
         // Stock only goes down but for a restock, which the next read after this sees.
-        soldOutUntil.put(eventId, now.plus(policy.soldOutMemory()));
+        soldOutUntil.put(eventId, new SoldOut(now, now.plus(policy.soldOutMemory())));
+    }
+
+    /** An event's stock seen gone at {@code seenAt}, remembered until {@code until}. */
+    private record SoldOut(Instant seenAt, Instant until) {
     }
 
     private Optional<Outcome> decided(ParticipationRequest current) {

@@ -88,7 +88,9 @@ public final class ProcessRequestUseCase {
             return claimAndFail(item, FailureReason.MALFORMED_EVENT, e.getMessage());
         }
         boolean soldOut = false;
-        if (event.isPresent() && event.get().type() == EventType.FCFS && event.get().remaining() > 0) {
+        // A cached event's stock may be older than a restock: the allocator reads the stock itself
+        // (or remembers a sell-out for the requests accepted before it was seen).
+        if (event.isPresent() && event.get().type() == EventType.FCFS) {
             Optional<WorkOutcome> inOrder;
             try {
                 inOrder = serveInOrder(item, event.get(), deadline);

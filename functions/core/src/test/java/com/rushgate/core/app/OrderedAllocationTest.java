@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.rushgate.core.app.OrderedAllocation.Outcome;
 import com.rushgate.core.app.port.ArrivalIndex;
+import com.rushgate.core.app.port.RequestStore;
 import com.rushgate.core.app.port.StockLedger;
 import com.rushgate.core.domain.ArrivalKey;
 import com.rushgate.core.domain.Event;
 import com.rushgate.core.domain.EventType;
 import com.rushgate.core.domain.ParticipationRequest;
+import com.rushgate.core.domain.RejectReason;
 import com.rushgate.core.domain.RequestStatus;
 import com.rushgate.core.testing.CountingMetrics;
 import com.rushgate.core.testing.InMemoryEvents;
@@ -239,6 +241,26 @@ class OrderedAllocationTest {
                 .as("within the memory: no read of the hot item").isEqualTo(Outcome.SOLD_OUT);
         clock.advance(POLICY.soldOutMemory().plusMillis(1));
         assertThat(allocation.serve(event, second, clock.instant().plus(POLICY.maxWait()))).isEqualTo(Outcome.GRANTED);
+    }
+
+    @Test
+    void aRequestAcceptedAfterTheSellOutWasSeen_readsTheStock_soOneArrivingAfterARestockWins() {
+        Event event = fcfs(1, null);
+        List<ParticipationRequest> all = arrivals(2);
+        List<ArrivalKey> line = firstInLine(all, 2);
+        OrderedAllocation allocation = allocation();
+        ParticipationRequest second = requests.find(line.get(1).requestId()).orElseThrow();
+        assertThat(allocation.serve(event, second, clock.instant().plus(POLICY.maxWait()))).isEqualTo(Outcome.SOLD_OUT);
+        // The worker records the refusal, as it does with a SOLD_OUT.
+        RequestStore.ClaimResult claimed = requests.claim(second.requestId(), clock.instant(), clock.instant().plusSeconds(30));
+        requests.reject(((RequestStore.ClaimResult.Claimed) claimed).request(), RejectReason.SOLD_OUT, clock.instant());
+        // An operator restocks one unit, and a participant arrives after it, within the memory.
+        events.put(new Event("drop", EventType.FCFS, 2, 1, T0, null));
+        clock.advance(Duration.ofMillis(10));
+        ParticipationRequest late = Requests.received("drop", "after-restock", clock.instant());
+        requests.insertIfAbsent(late);
+
+        assertThat(allocation.serve(event, late, clock.instant().plus(POLICY.maxWait()))).isEqualTo(Outcome.GRANTED);
     }
 
     @Test

@@ -112,9 +112,8 @@ class ProcessRequestUseCaseTest {
     }
 
     @Test
-    void anEventWithoutStockInTheCatalog_isRejectedWithoutTheLedger() {
+    void anEventWithoutStock_isRejectedSoldOut_byTheLedgersWord() {
         events.put(Event.create("empty", EventType.FCFS, 0, T0, null));
-        ledger = Mockitoless.refusingLedger();
         ParticipationRequest erin = accepted("empty", "erin");
 
         assertThat(useCase().process(delivery(erin, 1))).isEqualTo(WorkOutcome.DECIDED);
@@ -123,18 +122,18 @@ class ProcessRequestUseCaseTest {
     }
 
     @Test
-    void aStaleCatalogAfterARestock_doesNotRejectWhatTheStockCanGrant() {
-        // The cache says sold out... until it expires: the ledger, not the cache, grants.
+    void aStaleCatalogAfterARestock_doesNotRejectWhatTheStockCanGrant_andTheFirstArrivalWins() {
+        // The cache says sold out, the stock was restocked: the ledger, not the cache, decides.
         Event soldOut = new Event("drop", EventType.FCFS, 1, 0, T0, null);
         catalog = id -> Optional.of(soldOut);
         ParticipationRequest alice = accepted("drop", "alice");
-        assertThat(useCase().process(delivery(alice, 1))).isEqualTo(WorkOutcome.DECIDED);
-        assertThat(statusOf(alice)).isEqualTo(RequestStatus.REJECTED);
-
-        catalog = events;
         ParticipationRequest bob = accepted("drop", "bob");
+
+        assertThat(useCase().process(delivery(alice, 1))).isEqualTo(WorkOutcome.DECIDED);
         assertThat(useCase().process(delivery(bob, 1))).isEqualTo(WorkOutcome.DECIDED);
-        assertThat(statusOf(bob)).isEqualTo(RequestStatus.SUCCEEDED);
+
+        assertThat(statusOf(alice)).isEqualTo(RequestStatus.SUCCEEDED);
+        assertThat(statusOf(bob)).isEqualTo(RequestStatus.REJECTED);
     }
 
     @Test
