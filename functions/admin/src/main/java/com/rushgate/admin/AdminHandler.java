@@ -1,10 +1,10 @@
 package com.rushgate.admin;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.rushgate.core.config.Env;
+import com.rushgate.core.lambda.ApiHandler;
 import com.rushgate.core.lambda.ApiResponses;
 import com.rushgate.core.lambda.PowertoolsMetrics;
 import com.rushgate.core.lambda.SnapStartPriming;
@@ -17,7 +17,7 @@ import software.amazon.lambda.powertools.logging.PowertoolsLogging;
  * a drawn raffle's winners, a look into the DLQ and its redrive. Answers are JSON, refusals the usual
  * {@code {"error":{"code","message"}}} with the operators' codes; nothing is cached.
  */
-public final class AdminHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+public final class AdminHandler extends ApiHandler {
 
     private final AdminRoutes routes;
     private final PowertoolsMetrics metrics;
@@ -42,7 +42,7 @@ public final class AdminHandler implements RequestHandler<APIGatewayProxyRequest
     }
 
     @Override
-    public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
+    public APIGatewayProxyResponseEvent handle(APIGatewayProxyRequestEvent event, Context context) {
         return PowertoolsLogging.withLogging(context, () -> {
             try {
                 return routes.answer(event);

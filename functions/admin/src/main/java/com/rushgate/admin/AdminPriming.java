@@ -63,18 +63,18 @@ final class AdminPriming {
                 .around(metrics::silenced)
                 .steps(awsSteps)
                 .step("view of the priming event, its counts and the queues", () -> PrimingEvents.expectStatus(
-                        twin.handleRequest(PrimingEvents.api("GET", AdminRoutes.EVENT, path, null),
+                        twin.handleJson(PrimingEvents.api("GET", AdminRoutes.EVENT, path, null),
                                 InvocationContext.priming(FUNCTION, 1)), 200))
                 .step("winners and draw of the priming event, which is not a raffle", () -> {
-                    PrimingEvents.expectStatus(twin.handleRequest(PrimingEvents.api("GET", AdminRoutes.WINNERS, path,
+                    PrimingEvents.expectStatus(twin.handleJson(PrimingEvents.api("GET", AdminRoutes.WINNERS, path,
                             null), InvocationContext.priming(FUNCTION, 2)), 409);
-                    PrimingEvents.expectStatus(twin.handleRequest(PrimingEvents.api("POST", AdminRoutes.DRAW, path,
+                    PrimingEvents.expectStatus(twin.handleJson(PrimingEvents.api("POST", AdminRoutes.DRAW, path,
                             "{\"excludeFailed\":false}"), InvocationContext.priming(FUNCTION, 3)), 409);
                 })
                 .step("a look into the DLQ and a dry-run redrive, both empty", () -> {
-                    PrimingEvents.expectStatus(twin.handleRequest(PrimingEvents.api("GET", AdminRoutes.DLQ, Map.of(),
+                    PrimingEvents.expectStatus(twin.handleJson(PrimingEvents.api("GET", AdminRoutes.DLQ, Map.of(),
                             null), InvocationContext.priming(FUNCTION, 4)), 200);
-                    PrimingEvents.expectStatus(twin.handleRequest(PrimingEvents.api("POST", AdminRoutes.REDRIVE,
+                    PrimingEvents.expectStatus(twin.handleJson(PrimingEvents.api("POST", AdminRoutes.REDRIVE,
                             Map.of(), "{\"dryRun\":true,\"max\":1}"), InvocationContext.priming(FUNCTION, 5)), 200);
                 })
                 .step("metrics logger", metrics::prime)

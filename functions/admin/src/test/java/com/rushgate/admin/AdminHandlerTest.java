@@ -84,7 +84,7 @@ class AdminHandlerTest {
     }
 
     private APIGatewayProxyResponseEvent call(String method, String route, String eventId, String body) {
-        return handler.handleRequest(request(method, route, eventId, null, body), InvocationContext.direct());
+        return handler.handleJson(request(method, route, eventId, null, body), InvocationContext.direct());
     }
 
     private static JsonNode body(APIGatewayProxyResponseEvent response) throws Exception {
@@ -105,7 +105,7 @@ class AdminHandlerTest {
         events.put(new Event("drop-1", EventType.FCFS, 100, 37, OPENS, CLOSES));
         clock.set(OPENS.plusSeconds(5));
 
-        APIGatewayProxyResponseEvent response = handler.handleRequest(
+        APIGatewayProxyResponseEvent response = handler.handleJson(
                 EventLoader.loadApiGatewayRestEvent(Fixtures.event("admin.json")), InvocationContext.direct());
 
         assertThat(response.getStatusCode()).isEqualTo(200);
@@ -232,11 +232,11 @@ class AdminHandlerTest {
         assertThat(drawn.path("draw").path("seed").asText()).isEqualTo(SEED.hex());
         assertThat(body(call("POST", AdminRoutes.DRAW, "raffle-1", null)).path("first").asBoolean()).isFalse();
 
-        JsonNode winners = body(handler.handleRequest(request("GET", AdminRoutes.WINNERS, "raffle-1",
+        JsonNode winners = body(handler.handleJson(request("GET", AdminRoutes.WINNERS, "raffle-1",
                 Map.of("page", "0"), null), InvocationContext.direct()));
         assertThat(winners.path("pages").asInt()).isEqualTo(1);
         assertThat(winners.path("winners")).hasSize(2);
-        assertThat(code(handler.handleRequest(request("GET", AdminRoutes.WINNERS, "raffle-1", Map.of("page", "-1"), null),
+        assertThat(code(handler.handleJson(request("GET", AdminRoutes.WINNERS, "raffle-1", Map.of("page", "-1"), null),
                 InvocationContext.direct()))).isEqualTo("INVALID_PAGE");
     }
 
@@ -258,14 +258,14 @@ class AdminHandlerTest {
         dlq.putUnreadable("not json");
         Map<String, String> onlyDrop = new HashMap<>(Map.of("eventId", "drop-1", "max", "10"));
 
-        JsonNode peeked = body(handler.handleRequest(request("GET", AdminRoutes.DLQ, null, onlyDrop, null),
+        JsonNode peeked = body(handler.handleJson(request("GET", AdminRoutes.DLQ, null, onlyDrop, null),
                 InvocationContext.direct()));
 
         assertThat(peeked.path("count").asInt()).isEqualTo(1);
         assertThat(peeked.path("messages").get(0).path("requestId").asText()).isEqualTo(request.requestId().value());
         assertThat(peeked.path("messages").get(0).path("status").asText()).isEqualTo("RECEIVED");
         assertThat(dlq.size()).isEqualTo(2);
-        assertThat(code(handler.handleRequest(request("GET", AdminRoutes.DLQ, null, Map.of("max", "0"), null),
+        assertThat(code(handler.handleJson(request("GET", AdminRoutes.DLQ, null, Map.of("max", "0"), null),
                 InvocationContext.direct()))).isEqualTo("INVALID_PARAMETER");
 
         JsonNode report = body(call("POST", AdminRoutes.REDRIVE, null, "{\"dryRun\":true}"));

@@ -1,11 +1,11 @@
 package com.rushgate.events;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.rushgate.core.app.EventInfoUseCase;
 import com.rushgate.core.config.Env;
+import com.rushgate.core.lambda.ApiHandler;
 import com.rushgate.core.lambda.ApiResponses;
 import com.rushgate.core.lambda.SnapStartPriming;
 import java.util.Objects;
@@ -18,7 +18,7 @@ import software.amazon.lambda.powertools.logging.PowertoolsLogging;
  * published lists a page at a time ({@code ?page=N}). Answers may be cached for a second; refusals
  * are the API's usual JSON errors.
  */
-public final class EventInfoHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+public final class EventInfoHandler extends ApiHandler {
 
     /** Seconds a browser or cache may keep an answer: a countdown stays right to the second. */
     static final int MAX_AGE_SECONDS = 1;
@@ -43,7 +43,7 @@ public final class EventInfoHandler implements RequestHandler<APIGatewayProxyReq
     }
 
     @Override
-    public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
+    public APIGatewayProxyResponseEvent handle(APIGatewayProxyRequestEvent event, Context context) {
         return PowertoolsLogging.withLogging(context, () -> {
             try {
                 return ApiResponses.cacheable(routes.answer(event), MAX_AGE_SECONDS);

@@ -39,11 +39,11 @@ final class EventsPriming {
         return SnapStartPriming.builder(FUNCTION)
                 .around(awsScope)
                 .steps(awsSteps)
-                .step("view of the priming event", () -> PrimingEvents.expectStatus(twin.handleRequest(
+                .step("view of the priming event", () -> PrimingEvents.expectStatus(twin.handleJson(
                         PrimingEvents.api("GET", EventRoutes.EVENT, path, null),
                         InvocationContext.priming(FUNCTION, 1)), 200))
                 .step("entry list of the priming event, which has no draw", () -> PrimingEvents.expectStatus(
-                        twin.handleRequest(PrimingEvents.api("GET", EventRoutes.ENTRIES, path, null)
+                        twin.handleJson(PrimingEvents.api("GET", EventRoutes.ENTRIES, path, null)
                                 .withQueryStringParameters(Map.of("page", "0")), InvocationContext.priming(FUNCTION, 2)),
                         404))
                 .afterRestore("forget cached events", events::clear)

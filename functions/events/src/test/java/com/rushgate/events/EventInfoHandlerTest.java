@@ -69,7 +69,7 @@ class EventInfoHandlerTest {
     }
 
     private APIGatewayProxyResponseEvent get(String route, String eventId, Map<String, String> query) {
-        return handler.handleRequest(request(route, eventId, query), InvocationContext.direct());
+        return handler.handleJson(request(route, eventId, query), InvocationContext.direct());
     }
 
     private static JsonNode body(APIGatewayProxyResponseEvent response) throws Exception {

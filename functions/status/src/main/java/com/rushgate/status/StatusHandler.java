@@ -1,7 +1,6 @@
 package com.rushgate.status;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.rushgate.core.app.ClientException;
@@ -11,6 +10,7 @@ import com.rushgate.core.app.RequestView;
 import com.rushgate.core.app.StatusQuery;
 import com.rushgate.core.aws.Timestamps;
 import com.rushgate.core.config.Env;
+import com.rushgate.core.lambda.ApiHandler;
 import com.rushgate.core.lambda.ApiRequests;
 import com.rushgate.core.lambda.ApiResponses;
 import com.rushgate.core.lambda.SnapStartPriming;
@@ -24,7 +24,7 @@ import software.amazon.lambda.powertools.logging.PowertoolsLogging;
  * GET /requests/{requestId}: a strongly consistent read of the caller's own request. Someone
  * else's request gets exactly the same 404 as one that does not exist.
  */
-public final class StatusHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+public final class StatusHandler extends ApiHandler {
 
     private final RequestStatusUseCase statuses;
 
@@ -46,7 +46,7 @@ public final class StatusHandler implements RequestHandler<APIGatewayProxyReques
     }
 
     @Override
-    public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
+    public APIGatewayProxyResponseEvent handle(APIGatewayProxyRequestEvent event, Context context) {
         return PowertoolsLogging.withLogging(context, () -> {
             try {
                 String userId = ApiRequests.subject(event);

@@ -33,7 +33,7 @@ final class StatusPriming {
         return SnapStartPriming.builder(FUNCTION)
                 .around(awsScope)
                 .steps(awsSteps)
-                .step("status of the priming request", () -> PrimingEvents.expectStatus(twin.handleRequest(
+                .step("status of the priming request", () -> PrimingEvents.expectStatus(twin.handleJson(
                         PrimingEvents.api("GET", "/requests/{requestId}",
                                 Map.of("requestId", PrimingPorts.REQUEST_ID.value()), null),
                         InvocationContext.priming(FUNCTION, 1)), 200))

@@ -43,7 +43,7 @@ class StatusHandlerTest {
     void owner_getsStatusEventAndTimes() throws Exception {
         ParticipationRequest request = stored();
 
-        APIGatewayProxyResponseEvent response = handler.handleRequest(sample(), InvocationContext.direct());
+        APIGatewayProxyResponseEvent response = handler.handleJson(sample(), InvocationContext.direct());
 
         assertThat(response.getStatusCode()).isEqualTo(200);
         JsonNode body = JSON.readTree(response.getBody());
@@ -62,10 +62,10 @@ class StatusHandlerTest {
         Instant drawAt = Instant.parse("2026-11-24T12:00:01.500Z");
         requests.enter(claimed, drawAt, request.acceptedAt().plusSeconds(1));
 
-        JsonNode entered = JSON.readTree(handler.handleRequest(sample(), InvocationContext.direct()).getBody());
+        JsonNode entered = JSON.readTree(handler.handleJson(sample(), InvocationContext.direct()).getBody());
         requests.decideEntry(new EntryDecision(request.requestId(), request.acceptedAt(), EntryDecision.Verdict.EXCLUDED),
                 drawAt, drawAt.plusSeconds(5));
-        JsonNode excluded = JSON.readTree(handler.handleRequest(sample(), InvocationContext.direct()).getBody());
+        JsonNode excluded = JSON.readTree(handler.handleJson(sample(), InvocationContext.direct()).getBody());
 
         assertThat(entered.get("status").asText()).isEqualTo("ENTERED");
         assertThat(entered.get("drawAt").asText()).isEqualTo("2026-11-24T12:00:01.500Z");
@@ -84,8 +84,8 @@ class StatusHandlerTest {
         APIGatewayProxyRequestEvent unknown = sample();
         unknown.setPathParameters(Map.of("requestId", "rq_" + "b".repeat(32)));
 
-        APIGatewayProxyResponseEvent a = handler.handleRequest(notMine, InvocationContext.direct());
-        APIGatewayProxyResponseEvent b = handler.handleRequest(unknown, InvocationContext.direct());
+        APIGatewayProxyResponseEvent a = handler.handleJson(notMine, InvocationContext.direct());
+        APIGatewayProxyResponseEvent b = handler.handleJson(unknown, InvocationContext.direct());
 
         assertThat(a.getStatusCode()).isEqualTo(404);
         assertThat(b.getStatusCode()).isEqualTo(404);
@@ -98,7 +98,7 @@ class StatusHandlerTest {
         APIGatewayProxyRequestEvent event = sample();
         event.setPathParameters(Map.of("requestId", requestId));
 
-        assertThat(handler.handleRequest(event, InvocationContext.direct()).getStatusCode()).isEqualTo(400);
+        assertThat(handler.handleJson(event, InvocationContext.direct()).getStatusCode()).isEqualTo(400);
     }
 
     @Test
@@ -106,6 +106,6 @@ class StatusHandlerTest {
         APIGatewayProxyRequestEvent event = sample();
         event.getRequestContext().setAuthorizer(null);
 
-        assertThat(handler.handleRequest(event, InvocationContext.direct()).getStatusCode()).isEqualTo(401);
+        assertThat(handler.handleJson(event, InvocationContext.direct()).getStatusCode()).isEqualTo(401);
     }
 }

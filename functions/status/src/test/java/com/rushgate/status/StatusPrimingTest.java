@@ -51,7 +51,7 @@ class StatusPrimingTest {
         priming.restore();
         APIGatewayProxyRequestEvent event = EventLoader.loadApiGatewayRestEvent(Fixtures.event("status.json"));
 
-        assertThat(new StatusHandler(new RequestStatusUseCase(requests)).handleRequest(event, InvocationContext.direct())
+        assertThat(new StatusHandler(new RequestStatusUseCase(requests)).handleJson(event, InvocationContext.direct())
                 .getStatusCode()).isEqualTo(200);
     }
 

@@ -75,6 +75,9 @@ record WorkerWiring(ProcessRequestUseCase useCase, DecideEntriesUseCase entries,
                         new Step("GetQueueAttributes on the DLQ", deadLetters::readAttributes),
                         new Step("GetQueueAttributes on the work queue", queue::readAttributes),
                         new Step("item mappings", ItemMappings::roundTrip),
+                        // A request whose turn has not come is sent again on its last delivery.
+                        new Step("SendMessage to the work queue, stopped before sending",
+                                () -> clients.rehearseWrite(() -> queue.send(PrimingPorts.message()))),
                         new Step("UpdateItem and TransactWriteItems, stopped before sending", () -> {
                             Instant now = clock.instant();
                             clients.rehearseWrite(() -> requests.claim(PrimingPorts.REQUEST_ID, now,

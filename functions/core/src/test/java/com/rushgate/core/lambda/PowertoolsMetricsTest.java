@@ -41,4 +41,11 @@ class PowertoolsMetricsTest {
 
         assertThat(metrics.publishedDocuments()).isZero();
     }
+
+    @Test
+    void primingDocument_isAnEmfDocumentOfThisFunction_builtThroughTheFlushPath() {
+        String document = String.join("", metrics.primingDocument());
+
+        assertThat(document).contains("\"_aws\"").contains("\"Primed\"").contains("\"Service\"");
+    }
 }

@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The events a cold-start probe invokes a function with, written to files: the repository's sample
@@ -72,6 +74,9 @@ final class ProbeEvents {
             for (String requestId : fixtures.participations(eventId, users)) {
                 payloads.add(sample.replace(SAMPLE_REQUEST_ID, requestId).replace(SAMPLE_EVENT_ID, eventId));
             }
+            // The worker grants a request only once its settle window (FCFS) has passed; a probe
+            // started sooner would time that wait, not the function.
+            untilSettled(System.nanoTime(), target.environment());
         } else if (handler.startsWith("com.rushgate.redrive.RedriveHandler")) {
             for (int i = 0; i < count; i++) {
                 payloads.add("{\"dryRun\":true,\"maxMessages\":1,\"reason\":\"bench\"}");
@@ -120,6 +125,15 @@ final class ProbeEvents {
             files.add(file);
         }
         return files;
+    }
+
+    /** Returns once the settle window of requests accepted by {@code acceptedNanos} has passed. */
+    private static void untilSettled(long acceptedNanos, Map<String, String> environment) throws InterruptedException {
+        long settleNanos = TimeUnit.MILLISECONDS.toNanos(Long.parseLong(environment.getOrDefault("ARRIVAL_SETTLE_MS", "0")));
+        long left;
+        while ((left = acceptedNanos + settleNanos - System.nanoTime()) > 0) {
+            TimeUnit.NANOSECONDS.sleep(left);
+        }
     }
 
     private String sample(String name) throws IOException {

@@ -20,14 +20,20 @@ import java.util.function.ToDoubleFunction;
  * @param firstInvocationCpuMs the process's CPU time during the first invocation
  * @param initClasses          classes loaded until the handler was constructed, the JDK's own included
  * @param coldStartClasses     classes loaded by the end of the first invocation
+ * @param beforeCallClasses    classes loaded when the first invocation began (after priming, when it ran)
  */
 record ProbeRun(double jvmStartMs, double initMs, double primingMs, double firstInvocationMs, double[] warmMs,
                 String firstOutput, double initCpuMs, double firstInvocationCpuMs, long initClasses,
-                long coldStartClasses) {
+                long coldStartClasses, long beforeCallClasses) {
 
     /** Init and the first invocation: what a participant waits for on a cold environment. */
     double coldStartMs() {
         return initMs + firstInvocationMs;
+    }
+
+    /** Classes the first invocation loaded: after priming, what priming left for the first participant. */
+    long firstInvocationClasses() {
+        return coldStartClasses - beforeCallClasses;
     }
 
     /** The same span in CPU time. */
@@ -38,7 +44,7 @@ record ProbeRun(double jvmStartMs, double initMs, double primingMs, double first
     /**
      * The run from what the probe wrote (see {@code ColdStartProbe}: {@code mainNanos},
      * {@code loadedNanos}, {@code countedNanos}, {@code primedNanos}, {@code invokedNanos}, their CPU
-     * readings, the class counts, optional {@code warmNanos} and {@code firstOutput}) and when it was
+     * readings, the class counts ({@code loadedClasses}, {@code primedClasses}, {@code invokedClasses}), optional {@code warmNanos} and {@code firstOutput}) and when it was
      * spawned, on the same {@link System#nanoTime()} clock. Priming is measured from
      * {@code countedNanos}: the time the probe took to count classes after init belongs to no phase.
      */
@@ -55,7 +61,8 @@ record ProbeRun(double jvmStartMs, double initMs, double primingMs, double first
         double firstCallCpuMs = (reading(readings, "invokedCpuNanos") - reading(readings, "primedCpuNanos")) / 1e6;
         return new ProbeRun((main - spawnedNanos) / 1e6, (loaded - spawnedNanos) / 1e6, (primed - counted) / 1e6,
                 (invoked - primed) / 1e6, warmMs, readings.getOrDefault("firstOutput", ""), initCpuMs, firstCallCpuMs,
-                reading(readings, "loadedClasses"), reading(readings, "invokedClasses"));
+                reading(readings, "loadedClasses"), reading(readings, "invokedClasses"),
+                reading(readings, "primedClasses"));
     }
 
     private static long reading(Map<String, String> readings, String key) {

@@ -14,14 +14,14 @@ class ProbeRunTest {
     private static final long SPAWNED = 5_000_000_000L;
 
     private static ProbeRun run(double initMs, double... warmMs) {
-        return new ProbeRun(0, initMs, 0, 10, warmMs, "", 0, 0, 0, 0);
+        return new ProbeRun(0, initMs, 0, 10, warmMs, "", 0, 0, 0, 0, 0);
     }
 
     /** What a probe writes without warm calls: every step 1 ns after the last, no class loaded. */
     private static Map<String, String> bare() {
         Map<String, String> readings = new HashMap<>();
         List.of("mainNanos", "loadedNanos", "loadedCpuNanos", "loadedClasses", "countedNanos", "primedNanos",
-                "primedCpuNanos", "invokedNanos", "invokedCpuNanos", "invokedClasses")
+                "primedCpuNanos", "primedClasses", "invokedNanos", "invokedCpuNanos", "invokedClasses")
                 .forEach(key -> readings.put(key, Integer.toString(readings.size() + 1)));
         return readings;
     }
@@ -32,7 +32,7 @@ class ProbeRunTest {
                 "mainNanos=" + (SPAWNED + 100_000_000), "loadedNanos=" + (SPAWNED + 400_000_000),
                 "loadedCpuNanos=700000000", "loadedClasses=2100", "countedCpuNanos=720000000",
                 "countedNanos=" + (SPAWNED + 420_000_000), "primedNanos=" + (SPAWNED + 450_000_000),
-                "primedCpuNanos=760000000", "invokedNanos=" + (SPAWNED + 500_000_000),
+                "primedCpuNanos=760000000", "primedClasses=2300", "invokedNanos=" + (SPAWNED + 500_000_000),
                 "invokedCpuNanos=840000000", "invokedClasses=3400",
                 "warmNanos=1000000,3000000,2000000", "firstOutput={\"statusCode\":202,\"body\":\"a=b\"}"));
 
@@ -54,6 +54,7 @@ class ProbeRunTest {
         readings.put("primedCpuNanos", "760000000");
         readings.put("invokedCpuNanos", "840000000");
         readings.put("loadedClasses", "2100");
+        readings.put("primedClasses", "3100");
         readings.put("invokedClasses", "3400");
 
         ProbeRun run = ProbeRun.of(readings, 0);
@@ -63,6 +64,7 @@ class ProbeRunTest {
         assertThat(run.coldStartCpuMs()).isEqualTo(780.0);
         assertThat(run.initClasses()).isEqualTo(2100);
         assertThat(run.coldStartClasses()).isEqualTo(3400);
+        assertThat(run.firstInvocationClasses()).as("what the first call loaded after priming").isEqualTo(300);
     }
 
     @Test

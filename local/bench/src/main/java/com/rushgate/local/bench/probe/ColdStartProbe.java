@@ -45,7 +45,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * busy machine stretches, it writes what load does not change: the process's CPU time
  * ({@code loadedCpuNanos}, {@code primedCpuNanos}, {@code invokedCpuNanos}: since the JVM started, every thread, the JIT
  * compiler and the collector included) and the classes loaded ({@code loadedClasses},
- * {@code invokedClasses}). Reading the class count starts the JDK's management classes; that
+ * {@code primedClasses}, {@code invokedClasses}). Reading the class count starts the JDK's management classes; that
  * happens after the init readings and its time ({@code countedNanos}, {@code countedCpuNanos}) is
  * left out of the phases that follow.
  */
@@ -127,6 +127,7 @@ public final class ColdStartProbe {
         }
         lines.add("primedNanos=" + System.nanoTime());
         lines.add("primedCpuNanos=" + cpuNanos());
+        lines.add("primedClasses=" + loadedClasses());
         Method handle = handler.getClass().getMethod("handleRequest", InputStream.class, OutputStream.class,
                 loader.loadClass("com.amazonaws.services.lambda.runtime.Context"));
         handle.setAccessible(true);
