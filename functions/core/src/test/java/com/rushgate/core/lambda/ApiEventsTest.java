@@ -50,6 +50,28 @@ class ApiEventsTest {
         assertThat(event.getPathParameters()).containsKey("eventId");
     }
 
+    /** Every field the event's beans have, numbers, booleans, lists and null among the claims. */
+    @Test
+    void read_givesWhatTheLambdaRuntimesSerializerGives_forEveryFieldOfTheEvent() throws Exception {
+        String file = Path.of(ApiEventsTest.class.getResource("/api-event-every-field.json").toURI()).toString();
+
+        APIGatewayProxyRequestEvent ours = ApiEvents.read(Files.readAllBytes(Path.of(file)));
+        APIGatewayProxyRequestEvent runtime = EventLoader.loadApiGatewayRestEvent(file);
+
+        assertThat(ours).usingRecursiveComparison().isEqualTo(runtime);
+        assertThat(ours.getRequestContext().getIdentity().getSourceIp()).isEqualTo("203.0.113.9");
+        assertThat(ours.getMultiValueHeaders().get("Accept")).containsExactly("a", "b");
+        assertThat(ours.getHeaders()).containsEntry("X-Count", "3");
+    }
+
+    @Test
+    void bytes_thenRead_givesTheSameEvent() throws Exception {
+        String file = Path.of(ApiEventsTest.class.getResource("/api-event-every-field.json").toURI()).toString();
+        APIGatewayProxyRequestEvent event = ApiEvents.read(Files.readAllBytes(Path.of(file)));
+
+        assertThat(ApiEvents.read(ApiEvents.bytes(event))).usingRecursiveComparison().isEqualTo(event);
+    }
+
     @Test
     void read_ignoresFieldsItDoesNotKnow_asTheRuntimeDoes() throws IOException {
         APIGatewayProxyRequestEvent event = ApiEvents.read(
