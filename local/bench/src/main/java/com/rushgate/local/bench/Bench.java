@@ -164,7 +164,7 @@ public final class Bench {
             }
             if (wanted("cold start")) {
                 sections.run("cold start", () -> coldStarts(bench, template.toAbsolutePath().getParent())
-                        .run(plan.coldStartRuns(), plan.coldStartWarmCalls(), report));
+                        .run(plan.coldStartRuns(), plan.coldStartWarmCalls(), plan.coldStartPrimed(), report));
             }
             LimitsSummary.of(stack, 0).forEach((key, value) -> {
                 if (!key.equals("writeUnitsPerParticipation")) {

@@ -56,8 +56,11 @@ final class ColdStarts {
         this.events = new ProbeEvents(root, work, fixtures);
     }
 
-    /** Runs the section into {@code report}: {@code runs} JVMs per function and mode, {@code warm} warm calls each. */
-    void run(int runs, int warm, Report report) throws IOException, InterruptedException {
+    /**
+     * Runs the section into {@code report}: {@code runs} JVMs per function and mode, {@code warm} warm
+     * calls each; with {@code primed}, each function is also measured after its SnapStart priming.
+     */
+    void run(int runs, int warm, boolean primed, Report report) throws IOException, InterruptedException {
         Path hello = root.resolve("bench/hello/target/hello.jar");
         if (!Files.isRegularFile(hello)) {
             throw new IllegalStateException("no hello-world jar at " + hello + "; build it with 'mvn package'");
@@ -72,16 +75,17 @@ final class ColdStarts {
         List<Measured> measured = new ArrayList<>();
         for (ProbeTarget target : targets) {
             Map<Boolean, List<ProbeRun>> byMode = new LinkedHashMap<>();
-            for (boolean primed : List.of(false, true)) {
+            byMode.put(true, List.of());
+            for (boolean primedMode : primed ? List.of(false, true) : List.of(false)) {
                 List<ProbeRun> runsOfMode = new ArrayList<>();
                 for (int i = 0; i < runs; i++) {
-                    console.printf("cold start: %s%s, run %d of %d...%n", target.name(), primed ? " (primed)" : "",
+                    console.printf("cold start: %s%s, run %d of %d...%n", target.name(), primedMode ? " (primed)" : "",
                             i + 1, runs);
                     // Warm calls only without priming: after the first call the two modes are the same.
-                    runsOfMode.add(probes.run(target, primed, events.events(target, primed ? 1 : 1 + warm), List.of(),
-                            Map.of()));
+                    runsOfMode.add(probes.run(target, primedMode, events.events(target, primedMode ? 1 : 1 + warm),
+                            List.of(), Map.of()));
                 }
-                byMode.put(primed, runsOfMode);
+                byMode.put(primedMode, runsOfMode);
             }
             measured.add(new Measured(target, byMode.get(false), byMode.get(true)));
         }

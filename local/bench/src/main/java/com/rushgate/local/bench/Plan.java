@@ -58,6 +58,15 @@ record Plan(String name, List<Integer> levels, Duration floorEach, Duration warm
                 200, List.of(new DrainSetting(10, 2)), 60, 120, 0.2, 20, 10, Duration.ofMinutes(3), 1, 2, 50, 300, 10, List.of(10_000));
     }
 
+    /**
+     * Whether the cold-start section also measures each function after its SnapStart priming. Not
+     * in the smoke plan, which only proves the section runs: every function's priming already runs
+     * in CI, in FunctionJarsIT.
+     */
+    boolean coldStartPrimed() {
+        return !name.equals("smoke");
+    }
+
     /** Participants of the burst; their tokens serve every section. */
     int burstUsers() {
         return (int) Math.round(burstRequests / (1 + burstDuplicates));
