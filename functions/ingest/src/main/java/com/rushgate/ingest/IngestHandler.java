@@ -1,6 +1,7 @@
 package com.rushgate.ingest;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import com.rushgate.core.app.ParticipateCommand;
@@ -11,7 +12,6 @@ import com.rushgate.core.domain.RequestId;
 import com.rushgate.core.domain.RequestIdDerivation;
 import com.rushgate.core.domain.Sha256RequestIds;
 import com.rushgate.core.domain.UserKeyDerivation;
-import com.rushgate.core.lambda.ApiHandler;
 import com.rushgate.core.lambda.ApiRequests;
 import com.rushgate.core.lambda.ApiResponses;
 import com.rushgate.core.lambda.PowertoolsMetrics;
@@ -27,7 +27,7 @@ import software.amazon.lambda.powertools.logging.PowertoolsLogging;
  * current status), 4xx for bad input, 409 IN_PROGRESS for a concurrent duplicate, 503 when a
  * dependency fails (the request then stays RECEIVED and a retry sends it).
  */
-public final class IngestHandler extends ApiHandler {
+public final class IngestHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
 
     /** The same derivation the use case applies; a pure function of (eventId, userId). */
     private static final RequestIdDerivation REQUEST_IDS = new Sha256RequestIds();
@@ -59,7 +59,7 @@ public final class IngestHandler extends ApiHandler {
     }
 
     @Override
-    public APIGatewayProxyResponseEvent handle(APIGatewayProxyRequestEvent event, Context context) {
+    public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
         return PowertoolsLogging.withLogging(context, () -> {
             ParticipateCommand command = null;
             try {

@@ -51,8 +51,8 @@ final class IngestPriming {
                 .around(parts.metrics()::silenced)
                 .steps(awsSteps)
                 .step("participation answered as a duplicate, then replayed", () -> parts.idempotency().withStandIns(standIns, () -> {
-                    PrimingEvents.expectStatus(twin.handleJson(participation(), InvocationContext.priming(FUNCTION, 1)), 200);
-                    PrimingEvents.expectStatus(twin.handleJson(participation(), InvocationContext.priming(FUNCTION, 2)), 200);
+                    PrimingEvents.expectStatus(twin.handleRequest(participation(), InvocationContext.priming(FUNCTION, 1)), 200);
+                    PrimingEvents.expectStatus(twin.handleRequest(participation(), InvocationContext.priming(FUNCTION, 2)), 200);
                 }))
                 .step("metrics logger", parts.metrics()::prime)
                 .afterRestore("forget cached events", parts.events()::clear)

@@ -66,7 +66,7 @@ class IngestHandlerTest {
         when(participations.participate(any(), any(), any()))
                 .thenReturn(new IngestResult("rq_" + "a".repeat(32), "QUEUED", true, context.getAwsRequestId()));
 
-        APIGatewayProxyResponseEvent response = handler.handleJson(sample(), context);
+        APIGatewayProxyResponseEvent response = handler.handleRequest(sample(), context);
 
         assertThat(response.getStatusCode()).isEqualTo(202);
         assertThat(body(response).get("requestId").asText()).isEqualTo("rq_" + "a".repeat(32));
@@ -80,7 +80,7 @@ class IngestHandlerTest {
         when(participations.participate(any(), any(), any()))
                 .thenReturn(new IngestResult("rq_" + "a".repeat(32), "QUEUED", true, context.getAwsRequestId()));
 
-        handler.handleJson(sample(), context);
+        handler.handleRequest(sample(), context);
 
         ArgumentCaptor<ParticipateCommand> command = ArgumentCaptor.forClass(ParticipateCommand.class);
         ArgumentCaptor<ParticipationKey> key = ArgumentCaptor.forClass(ParticipationKey.class);
@@ -96,7 +96,7 @@ class IngestHandlerTest {
         when(participations.participate(any(), any(), any()))
                 .thenReturn(new IngestResult("rq_" + "a".repeat(32), "SUCCEEDED", false, context.getAwsRequestId()));
 
-        APIGatewayProxyResponseEvent response = handler.handleJson(sample(), context);
+        APIGatewayProxyResponseEvent response = handler.handleRequest(sample(), context);
 
         assertThat(response.getStatusCode()).isEqualTo(200);
         assertThat(body(response).get("status").asText()).isEqualTo("SUCCEEDED");
@@ -110,7 +110,7 @@ class IngestHandlerTest {
         when(participations.participate(any(), any(), any()))
                 .thenReturn(new IngestResult(stored.requestId().value(), "RECEIVED", true, "an-earlier-invocation"));
 
-        APIGatewayProxyResponseEvent response = handler.handleJson(sample(), InvocationContext.direct());
+        APIGatewayProxyResponseEvent response = handler.handleRequest(sample(), InvocationContext.direct());
 
         assertThat(response.getStatusCode()).isEqualTo(200);
         assertThat(body(response).get("status").asText()).isEqualTo(RequestStatus.QUEUED.name());
@@ -121,7 +121,7 @@ class IngestHandlerTest {
         when(participations.participate(any(), any(), any()))
                 .thenThrow(new IdempotencyAlreadyInProgressException("in progress"));
 
-        APIGatewayProxyResponseEvent response = handler.handleJson(sample(), InvocationContext.direct());
+        APIGatewayProxyResponseEvent response = handler.handleRequest(sample(), InvocationContext.direct());
 
         assertThat(response.getStatusCode()).isEqualTo(409);
         assertThat(body(response).at("/error/code").asText()).isEqualTo("IN_PROGRESS");
@@ -137,7 +137,7 @@ class IngestHandlerTest {
     void enqueueFailure_is503() throws Exception {
         when(participations.participate(any(), any(), any())).thenThrow(new RetryableException("SendMessage failed"));
 
-        APIGatewayProxyResponseEvent response = handler.handleJson(sample(), InvocationContext.direct());
+        APIGatewayProxyResponseEvent response = handler.handleRequest(sample(), InvocationContext.direct());
 
         assertThat(response.getStatusCode()).isEqualTo(503);
         assertThat(body(response).at("/error/code").asText()).isEqualTo("SERVICE_UNAVAILABLE");
@@ -148,7 +148,7 @@ class IngestHandlerTest {
         when(participations.participate(any(), any(), any()))
                 .thenThrow(new ClientException(ErrorCode.EVENT_CLOSED, "event 'drop-1' closed at 2026-11-24T11:00:00Z"));
 
-        APIGatewayProxyResponseEvent response = handler.handleJson(sample(), InvocationContext.direct());
+        APIGatewayProxyResponseEvent response = handler.handleRequest(sample(), InvocationContext.direct());
 
         assertThat(response.getStatusCode()).isEqualTo(409);
         assertThat(body(response).at("/error/message").asText()).contains("closed at");
@@ -159,7 +159,7 @@ class IngestHandlerTest {
         APIGatewayProxyRequestEvent event = sample();
         event.getRequestContext().setAuthorizer(null);
 
-        APIGatewayProxyResponseEvent response = handler.handleJson(event, InvocationContext.direct());
+        APIGatewayProxyResponseEvent response = handler.handleRequest(event, InvocationContext.direct());
 
         assertThat(response.getStatusCode()).isEqualTo(401);
         assertThat(body(response).at("/error/code").asText()).isEqualTo("UNAUTHORIZED");
@@ -174,7 +174,7 @@ class IngestHandlerTest {
         path.put("eventId", eventId);
         event.setPathParameters(path);
 
-        APIGatewayProxyResponseEvent response = handler.handleJson(event, InvocationContext.direct());
+        APIGatewayProxyResponseEvent response = handler.handleRequest(event, InvocationContext.direct());
 
         assertThat(response.getStatusCode()).isEqualTo(400);
         assertThat(body(response).at("/error/code").asText()).isEqualTo("INVALID_EVENT_ID");
@@ -185,7 +185,7 @@ class IngestHandlerTest {
     void oversizedBody_is413() throws Exception {
         APIGatewayProxyRequestEvent event = sample().withBody("{\"clientRef\":\"" + "x".repeat(5000) + "\"}");
 
-        APIGatewayProxyResponseEvent response = handler.handleJson(event, InvocationContext.direct());
+        APIGatewayProxyResponseEvent response = handler.handleRequest(event, InvocationContext.direct());
 
         assertThat(response.getStatusCode()).isEqualTo(413);
         verify(participations, never()).participate(any(), any(), any());
@@ -194,7 +194,7 @@ class IngestHandlerTest {
     @ParameterizedTest
     @ValueSource(strings = {"{", "[1,2]", "{\"userId\":\"someone-else\"}", "{\"clientRef\":7}"})
     void malformedBody_is400(String body) throws Exception {
-        APIGatewayProxyResponseEvent response = handler.handleJson(sample().withBody(body), InvocationContext.direct());
+        APIGatewayProxyResponseEvent response = handler.handleRequest(sample().withBody(body), InvocationContext.direct());
 
         assertThat(response.getStatusCode()).isEqualTo(400);
         assertThat(body(response).at("/error/code").asText()).isEqualTo("INVALID_BODY");
@@ -205,7 +205,7 @@ class IngestHandlerTest {
     void unexpectedFailure_is500WithoutDetails() throws Exception {
         when(participations.participate(any(), any(), any())).thenThrow(new IllegalStateException("table rushgate-x"));
 
-        APIGatewayProxyResponseEvent response = handler.handleJson(sample(), InvocationContext.direct());
+        APIGatewayProxyResponseEvent response = handler.handleRequest(sample(), InvocationContext.direct());
 
         assertThat(response.getStatusCode()).isEqualTo(500);
         assertThat(response.getBody()).doesNotContain("rushgate-x");

@@ -80,8 +80,8 @@ class IngestPrimingTest {
                 queue, new Sha256RequestIds(), userKeys, clock, metrics)), new RequestStatusUseCase(requests), userKeys,
                 metrics);
 
-        APIGatewayProxyResponseEvent response = handler.handleJson(sample(), InvocationContext.direct());
-        APIGatewayProxyResponseEvent duplicate = handler.handleJson(sample(), InvocationContext.direct());
+        APIGatewayProxyResponseEvent response = handler.handleRequest(sample(), InvocationContext.direct());
+        APIGatewayProxyResponseEvent duplicate = handler.handleRequest(sample(), InvocationContext.direct());
 
         assertThat(response.getStatusCode()).isEqualTo(202);
         assertThat(duplicate.getStatusCode()).isEqualTo(200);
