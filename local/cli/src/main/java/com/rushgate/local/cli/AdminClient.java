@@ -13,9 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Supplier;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 
@@ -27,8 +25,6 @@ import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 final class AdminClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** Headers the JDK's HTTP client sets itself (with the values the signature covers). */
-    private static final Set<String> SET_BY_CLIENT = Set.of("host", "content-length");
 
     private final URI base;
     private final Supplier<AwsCredentialsIdentity> credentials;
@@ -74,14 +70,8 @@ final class AdminClient {
         byte[] bytes = body == null ? new byte[0] : body.toString().getBytes(StandardCharsets.UTF_8);
         Map<String, List<String>> headers = body == null ? Map.of("Accept", List.of("application/json"))
                 : Map.of("Accept", List.of("application/json"), "Content-Type", List.of("application/json"));
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
-                .method(method, bytes.length == 0 ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(bytes));
-        signing.sign(method, uri, headers, bytes, credentials.get()).forEach((name, values) -> {
-            if (!SET_BY_CLIENT.contains(name.toLowerCase(Locale.ROOT))) {
-                values.forEach(value -> request.header(name, value));
-            }
-        });
+        HttpRequest.Builder request = signing.request(method, uri, headers, bytes, credentials.get(),
+                Duration.ofSeconds(30));
         HttpResponse<String> response;
         try {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -64,16 +64,7 @@ final class AdminProxy {
         if (body.length > 0) {
             headers.put("Content-Type", List.of("application/json"));
         }
-        Map<String, List<String>> signed = signing.sign(method, uri, headers, body, SigV4Signing.credentials(key));
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(TIMEOUT)
-                .method(method, body.length == 0 ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(body));
-        // The client sets Host itself, to the same authority the signature covers.
-        signed.forEach((name, values) -> {
-            if (!name.equalsIgnoreCase("Host")) {
-                values.forEach(value -> request.header(name, value));
-            }
-        });
+        HttpRequest.Builder request = signing.request(method, uri, headers, body, SigV4Signing.credentials(key), TIMEOUT);
         try {
             HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             return new Forwarded(response.statusCode(),

@@ -2,10 +2,14 @@ package com.rushgate.local.auth;
 
 import java.io.ByteArrayInputStream;
 import java.net.URI;
+import java.net.http.HttpRequest;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
@@ -23,6 +27,8 @@ import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 public final class SigV4Signing {
 
     public static final String SERVICE = "execute-api";
+    /** Headers the JDK's HTTP client sets itself and refuses from its caller. */
+    private static final Set<String> SET_BY_CLIENT = Set.of("host", "content-length");
 
     private final AwsV4HttpSigner signer = AwsV4HttpSigner.create();
     private final String service;
@@ -73,5 +79,22 @@ public final class SigV4Signing {
                 .putProperty(AwsV4HttpSigner.PAYLOAD_SIGNING_ENABLED, true)
                 .putProperty(HttpSigner.SIGNING_CLOCK, clock));
         return new LinkedHashMap<>(signed.request().headers());
+    }
+
+    /**
+     * A request for the JDK's HTTP client, signed as {@link #sign} signs it. The headers the client
+     * sets itself (Host, Content-Length) are left to it: it sets the values the signature covers.
+     */
+    public HttpRequest.Builder request(String method, URI uri, Map<String, List<String>> headers, byte[] body,
+                                       AwsCredentialsIdentity credentials, Duration timeout) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout)
+                .method(method, body.length == 0 ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(body));
+        sign(method, uri, headers, body, credentials).forEach((name, values) -> {
+            if (!SET_BY_CLIENT.contains(name.toLowerCase(Locale.ROOT))) {
+                values.forEach(value -> request.header(name, value));
+            }
+        });
+        return request;
     }
 }
